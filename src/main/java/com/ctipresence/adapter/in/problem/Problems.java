@@ -1,0 +1,107 @@
+package com.ctipresence.adapter.in.problem;
+
+import com.ctipresence.application.ConflictException;
+import com.ctipresence.application.NotFoundException;
+import com.ctipresence.domain.FieldError;
+import com.ctipresence.domain.ValidationException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns any failure into a {@link Problem}: the single error model of every inbound adapter. Unexpected failures
+ * are logged and answered without internals.
+ */
+public final class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+    /** Seconds a client should wait before retrying after a 503. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    private Problems() {
+    }
+
+    public static Problem of(Throwable e, String path) {
+        if (e instanceof ValidationException v) {
+            return new Problem("about:blank", "Invalid request", 400, v.getMessage(), path, v.errors());
+        }
+        if (e instanceof NotFoundException) {
+            return new Problem("about:blank", "Not found", 404, e.getMessage(), path, null);
+        }
+        if (e instanceof ConflictException) {
+            return new Problem("about:blank", "Conflict", 409, e.getMessage(), path, null);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return json(j, path);
+        }
+        if (e instanceof WebApplicationException w && w.getCause() instanceof JsonProcessingException j) {
+            return json(j, path);
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String title = w.getResponse().getStatusInfo().getReasonPhrase();
+            return new Problem("about:blank", title, status, w.getMessage(), path, null);
+        }
+        if (e instanceof SdkException) {
+            LOG.warnf("storage unavailable on %s: %s", path, e.getMessage());
+            return new Problem("about:blank", "Service unavailable", 503,
+                    "the presence store is unavailable; nothing was changed, retry after "
+                            + RETRY_AFTER_SECONDS + " s", path, null);
+        }
+        LOG.errorf(e, "unexpected failure on %s", path);
+        return new Problem("about:blank", "Internal error", 500, "unexpected error; nothing was changed", path,
+                null);
+    }
+
+    private static Problem json(JsonProcessingException e, String path) {
+        if (e instanceof JsonParseException) {
+            return badJson("body", "is not well-formed JSON: " + e.getOriginalMessage(), path);
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = fieldPath(m.getPath());
+            String message;
+            if (m instanceof UnrecognizedPropertyException u) {
+                field = field.isEmpty() ? u.getPropertyName() : field;
+                message = "is not a known field";
+            } else if (m instanceof InvalidFormatException f && f.getTargetType() != null
+                    && f.getTargetType().isEnum()) {
+                message = "must be one of " + List.of(f.getTargetType().getEnumConstants()).stream()
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                message = "appears more than once";
+            } else {
+                message = "has the wrong type or format";
+            }
+            return badJson(field.isEmpty() ? "body" : field, message, path);
+        }
+        return badJson("body", "cannot be read", path);
+    }
+
+    private static Problem badJson(String field, String message, String path) {
+        return new Problem("about:blank", "Invalid request", 400, field + ": " + message, path,
+                List.of(new FieldError(field, message)));
+    }
+
+    /** Jackson's reference path as the caller wrote it: states[2].presenceStatus. */
+    static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.domain.Timestamps;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+
+/** An agent's presence as answered to softphones and dashboards. */
+@Schema(name = "AgentPresence", description = "An agent's current presence state")
+public record AgentPresenceDto(
+        String callCenterId,
+        String agentId,
+        @Schema(description = "Id of the configured state", example = "dnd") String stateId,
+        @Schema(example = "Do Not Disturb") String label,
+        @Schema(description = "1 Online, 2 Offline, 3 Away, 4 DND, 5 Busy, 6 On a call, 7 Logout") int presenceStatus,
+        @Schema(nullable = true, example = "*61") String reasonCode,
+        @Schema(description = "When the agent entered this state (UTC, milliseconds)",
+                example = "2026-11-23T10:00:00.123Z") String since,
+        @Schema(nullable = true, description = "When a running wrap-up ends and the agent returns to Ready by itself",
+                example = "2026-11-23T10:00:30.123Z") String wrapUpUntil,
+        @Schema(nullable = true, description = "The call currently connected, if any") String activeCallId,
+        @Schema(description = "Number of changes so far; grows by one with each change") long version) {
+
+    static AgentPresenceDto from(AgentPresence a) {
+        return new AgentPresenceDto(a.callCenterId(), a.agentId(), a.state().id(), a.state().label(),
+                a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()), Timestamps.format(a.wrapUpUntil()),
+                a.activeCallId(), a.version());
+    }
+}

@@ -1,0 +1,83 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.domain.CallCenterConfig;
+import com.ctipresence.domain.CallCenterConfigDraft;
+import com.ctipresence.domain.PbxMode;
+import com.ctipresence.domain.PresenceState;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * A call center's configuration, as sent by the admin and as answered. What GET answers can be sent back with PUT
+ * unchanged: {@code callCenterId} must then match the path.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Configuration", description = "A call center's presence configuration")
+public record ConfigurationDto(
+        @Schema(description = "Read-only; if sent, must equal the path's callCenterId", readOnly = true)
+        String callCenterId,
+        @Schema(description = "Display name, 1-200 characters; defaults to the callCenterId", example = "Support EMEA")
+        String name,
+        @Schema(description = "IANA time zone for daily time tracking; default UTC", example = "Europe/Berlin")
+        String timeZone,
+        @Schema(description = "Activates the presence state functionality; default true. When false, presence "
+                + "changes answer 409 and call events are accepted and ignored")
+        Boolean presenceEnabled,
+        @Schema(description = "NOT_SENT = time tracking only; DIAL_COMMAND = the reason code is dialled; "
+                + "SKYPE_FOR_BUSINESS = the reason code is a Skype for Business availability. Default NOT_SENT")
+        PbxMode pbxMode,
+        @Schema(description = "Seconds in DND after a real call (0 = off), 0-999; default 0", minimum = "0",
+                maximum = "999")
+        Integer callWrapUpSeconds,
+        @Schema(description = "Log the time per agent per presence state; default true")
+        Boolean timeTrackingEnabled,
+        @Schema(description = "How often the stored time totals are updated, 1-999 s; default 60", minimum = "1",
+                maximum = "999")
+        Integer timeTrackingUpdateSeconds,
+        @Schema(description = "Synchronise the presence state with Omni-Channel; default false")
+        Boolean omniChannelEnabled,
+        @Schema(description = "On a call (6) while a call is active, then Ready (1); default false")
+        Boolean activeCallChangesPresence,
+        @Schema(description = "1-50 states; ids and labels unique; a Ready (1) state is required, a DND (4) one when "
+                + "callWrapUpSeconds > 0, an On a call (6) one when activeCallChangesPresence. The first state of a "
+                + "status is the one the rules use")
+        List<StateDto> states) {
+
+    @Schema(name = "PresenceState")
+    public record StateDto(
+            @Schema(description = "1-128 characters of [A-Za-z0-9._:@-]", example = "dnd") String id,
+            @Schema(description = "What the agent sees, 1-100 characters", example = "Do Not Disturb") String label,
+            @Schema(description = "Dial command / Skype for Business availability / report value; optional",
+                    example = "*61") String reasonCode,
+            @Schema(description = "1 Online, 2 Offline, 3 Away, 4 DND, 5 Busy, 6 On a call, 7 Logout",
+                    minimum = "1", maximum = "7") Integer presenceStatus) {
+    }
+
+    CallCenterConfigDraft toDraft() {
+        return new CallCenterConfigDraft(name, timeZone, presenceEnabled, pbxMode, callWrapUpSeconds,
+                timeTrackingEnabled, timeTrackingUpdateSeconds, omniChannelEnabled, activeCallChangesPresence,
+                states == null ? null : states.stream().map(s -> s == null ? null
+                        : new CallCenterConfigDraft.StateDraft(s.id(), s.label(), s.reasonCode(), s.presenceStatus()))
+                        .toList());
+    }
+
+    static ConfigurationDto from(CallCenterConfig c) {
+        return new ConfigurationDto(c.callCenterId(), c.name(), c.timeZone().getId(), c.presenceEnabled(),
+                c.pbxMode(), c.callWrapUpSeconds(), c.timeTrackingEnabled(), c.timeTrackingUpdateSeconds(),
+                c.omniChannelEnabled(), c.activeCallChangesPresence(),
+                c.states().stream().map(ConfigurationDto::state).toList());
+    }
+
+    static ConfigurationDto from(CallCenterConfigDraft d) {
+        return new ConfigurationDto(null, d.name(), d.timeZone(), d.presenceEnabled(), d.pbxMode(),
+                d.callWrapUpSeconds(), d.timeTrackingEnabled(), d.timeTrackingUpdateSeconds(), d.omniChannelEnabled(),
+                d.activeCallChangesPresence(), d.states().stream()
+                .map(s -> new StateDto(s.id(), s.label(), s.reasonCode(), s.presenceStatus())).toList());
+    }
+
+    private static StateDto state(PresenceState s) {
+        return new StateDto(s.id(), s.label(), s.reasonCode(), s.status().code());
+    }
+}

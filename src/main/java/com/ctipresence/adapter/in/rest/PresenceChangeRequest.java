@@ -1,0 +1,8 @@
+package com.ctipresence.adapter.in.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "PresenceChange", description = "The state the agent picks in the softphone")
+public record PresenceChangeRequest(
+        @Schema(description = "Id of a configured state", example = "dnd", required = true) String stateId) {
+}

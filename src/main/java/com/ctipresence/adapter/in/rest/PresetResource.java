@@ -1,0 +1,42 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.application.service.CallCenterService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/v1/presets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Presets", description = "Pre-delivered configurations to start from")
+public class PresetResource {
+    private final CallCenterService callCenters;
+
+    public PresetResource(CallCenterService callCenters) {
+        this.callCenters = callCenters;
+    }
+
+    @GET
+    @Operation(summary = "Names of the pre-delivered configurations")
+    public List<String> names() {
+        return callCenters.presetNames();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "A pre-delivered configuration (no name or time zone); PUT it to a call center to use it")
+    @APIResponse(responseCode = "404", description = "No such preset",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConfigurationDto preset(@PathParam("name") String name) {
+        return ConfigurationDto.from(callCenters.preset(name));
+    }
+}

@@ -1,0 +1,23 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.adapter.in.problem.Problems;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Answers every failure of a REST call as application/problem+json. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper(priority = 1)
+    public Response map(Throwable e, UriInfo uri) {
+        Problem problem = Problems.of(e, uri.getPath());
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 503) {
+            response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,191 @@
+package com.ctipresence.adapter.out.dynamodb;
+
+import com.ctipresence.application.port.out.AgentCommit;
+import com.ctipresence.application.port.out.AgentRepository;
+import com.ctipresence.application.port.out.ConcurrentUpdateException;
+import com.ctipresence.application.port.out.ProcessedEvent;
+import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.domain.PresenceState;
+import com.ctipresence.domain.PresenceStatus;
+import com.ctipresence.domain.Timestamps;
+import com.ctipresence.domain.Transition;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.ctipresence.adapter.out.dynamodb.Items.instant;
+import static com.ctipresence.adapter.out.dynamodb.Items.key;
+import static com.ctipresence.adapter.out.dynamodb.Items.n;
+import static com.ctipresence.adapter.out.dynamodb.Items.num;
+import static com.ctipresence.adapter.out.dynamodb.Items.putIfPresent;
+import static com.ctipresence.adapter.out.dynamodb.Items.s;
+import static com.ctipresence.adapter.out.dynamodb.Items.str;
+
+@ApplicationScoped
+public class DynamoAgentRepository implements AgentRepository {
+    /** How long a processed call event is remembered for de-duplication. */
+    static final Duration EVENT_RETENTION = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String agentsTable;
+    private final String historyTable;
+    private final String eventsTable;
+
+    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables) {
+        this.dynamo = dynamo;
+        this.agentsTable = tables.name(Tables.AGENTS);
+        this.historyTable = tables.name(Tables.HISTORY);
+        this.eventsTable = tables.name(Tables.CALL_EVENTS);
+    }
+
+    @Override
+    public Optional<AgentPresence> find(String callCenterId, String agentId) {
+        var item = dynamo.getItem(GetItemRequest.builder().tableName(agentsTable).consistentRead(true)
+                .key(agentKey(callCenterId, agentId)).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(agentFromItem(item));
+    }
+
+    @Override
+    public List<AgentPresence> findByCallCenter(String callCenterId) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(agentsTable).consistentRead(true)
+                        .keyConditionExpression("callCenterId = :cc")
+                        .expressionAttributeValues(Map.of(":cc", s(callCenterId))).build())
+                .items().stream().map(DynamoAgentRepository::agentFromItem).toList();
+    }
+
+    @Override
+    public List<AgentPresence> findInWrapUp() {
+        return dynamo.scanPaginator(ScanRequest.builder().tableName(agentsTable).consistentRead(true)
+                        .filterExpression("attribute_exists(wrapUpId)").build())
+                .items().stream().map(DynamoAgentRepository::agentFromItem).toList();
+    }
+
+    @Override
+    public Optional<ProcessedEvent> findProcessedEvent(String callCenterId, String agentId, String eventId) {
+        var item = dynamo.getItem(GetItemRequest.builder().tableName(eventsTable).consistentRead(true)
+                .key(Map.of("eventKey", s(key(callCenterId, agentId, eventId)))).build()).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcessedEvent(callCenterId, agentId, eventId, str(item, "fingerprint"),
+                agentFromItem(item.get("result").m()), instant(item, "processedAt")));
+    }
+
+    @Override
+    public void commit(AgentCommit commit) {
+        var change = commit.change();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        AgentPresence before = change.before();
+        if (change.changed()) {
+            Put.Builder put = Put.builder().tableName(agentsTable).item(agentToItem(change.after()));
+            if (before == null) {
+                put.conditionExpression("attribute_not_exists(agentId)");
+            } else {
+                put.conditionExpression("version = :v AND accountedUntil = :a")
+                        .expressionAttributeValues(unchanged(before));
+            }
+            writes.add(TransactWriteItem.builder().put(put.build()).build());
+        } else {
+            writes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(agentsTable)
+                    .key(agentKey(before.callCenterId(), before.agentId()))
+                    .conditionExpression("version = :v AND accountedUntil = :a")
+                    .expressionAttributeValues(unchanged(before)).build()).build());
+        }
+        if (change.transition() != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(historyTable)
+                    .item(historyItem(change.after(), change.transition())).build()).build());
+        }
+        if (commit.event() != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(eventsTable)
+                    .item(eventItem(commit.event()))
+                    .conditionExpression("attribute_not_exists(eventKey)").build()).build());
+        }
+        write(writes);
+    }
+
+    private void write(List<TransactWriteItem> writes) {
+        try {
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        } catch (TransactionCanceledException e) {
+            boolean lostRace = e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c));
+            if (lostRace) {
+                throw new ConcurrentUpdateException("agent changed concurrently: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, AttributeValue> unchanged(AgentPresence before) {
+        return Map.of(":v", n(before.version()), ":a", instant(before.accountedUntil()));
+    }
+
+    private static Map<String, AttributeValue> agentKey(String callCenterId, String agentId) {
+        return Map.of("callCenterId", s(callCenterId), "agentId", s(agentId));
+    }
+
+    static Map<String, AttributeValue> agentToItem(AgentPresence a) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("callCenterId", s(a.callCenterId()));
+        item.put("agentId", s(a.agentId()));
+        item.put("stateId", s(a.state().id()));
+        item.put("label", s(a.state().label()));
+        putIfPresent(item, "reasonCode", a.state().reasonCode());
+        item.put("presenceStatus", n(a.state().status().code()));
+        item.put("since", instant(a.since()));
+        putIfPresent(item, "wrapUpId", a.wrapUpId());
+        putIfPresent(item, "wrapUpUntil", a.wrapUpUntil());
+        putIfPresent(item, "activeCallId", a.activeCallId());
+        item.put("version", n(a.version()));
+        item.put("accountedUntil", instant(a.accountedUntil()));
+        return item;
+    }
+
+    static AgentPresence agentFromItem(Map<String, AttributeValue> item) {
+        PresenceState state = new PresenceState(str(item, "stateId"), str(item, "label"), str(item, "reasonCode"),
+                PresenceStatus.ofCode((int) num(item, "presenceStatus")));
+        return new AgentPresence(str(item, "callCenterId"), str(item, "agentId"), state, instant(item, "since"),
+                str(item, "wrapUpId"), instant(item, "wrapUpUntil"), str(item, "activeCallId"), num(item, "version"),
+                instant(item, "accountedUntil"));
+    }
+
+    private static Map<String, AttributeValue> historyItem(AgentPresence after, Transition t) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("agentKey", s(key(after.callCenterId(), after.agentId())));
+        item.put("entryKey", s(key(Timestamps.format(t.at()), String.format("%012d", t.version()))));
+        item.put("at", instant(t.at()));
+        putIfPresent(item, "fromStateId", t.fromStateId());
+        item.put("toStateId", s(t.toStateId()));
+        item.put("cause", s(t.cause().name()));
+        putIfPresent(item, "eventId", t.eventId());
+        putIfPresent(item, "actorId", t.actorId());
+        item.put("version", n(t.version()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> eventItem(ProcessedEvent e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("eventKey", s(key(e.callCenterId(), e.agentId(), e.eventId())));
+        item.put("fingerprint", s(e.fingerprint()));
+        item.put("result", AttributeValue.fromM(agentToItem(e.result())));
+        item.put("processedAt", instant(e.processedAt()));
+        item.put("expiresAt", n(e.processedAt().plus(EVENT_RETENTION).getEpochSecond()));
+        return item;
+    }
+}

@@ -1,0 +1,66 @@
+package com.ctipresence.adapter.out.dynamodb;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+/**
+ * Before anything else at start-up (and before the scheduler's first tick): start the embedded DynamoDB Local if
+ * wanted, and create the tables that are missing.
+ */
+@ApplicationScoped
+public class DynamoDbStartup {
+    /** Lower runs earlier; the scheduler and the wrap-up re-arming observe start-up after this. */
+    public static final int PRIORITY = 10;
+    private static final Logger LOG = Logger.getLogger(DynamoDbStartup.class);
+
+    private final EmbeddedDynamoDb embedded;
+    private final DynamoDbClient dynamo;
+    private final Tables tables;
+    private final Tables.Config config;
+
+    public DynamoDbStartup(EmbeddedDynamoDb embedded, DynamoDbClient dynamo, Tables tables, Tables.Config config) {
+        this.embedded = embedded;
+        this.dynamo = dynamo;
+        this.tables = tables;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+        if (embedded.wanted()) {
+            embedded.start();
+        }
+        if (config.createTables()) {
+            createMissingTables();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        embedded.stop();
+    }
+
+    public void createMissingTables() {
+        for (TableSpec spec : Tables.ALL) {
+            String name = tables.name(spec);
+            try {
+                dynamo.describeTable(DescribeTableRequest.builder().tableName(name).build());
+            } catch (ResourceNotFoundException missing) {
+                dynamo.createTable(spec.createRequest(name));
+                if (spec.ttlAttribute() != null) {
+                    dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
+                            .timeToLiveSpecification(TimeToLiveSpecification.builder()
+                                    .attributeName(spec.ttlAttribute()).enabled(true).build()).build());
+                }
+                LOG.infof("created DynamoDB table %s", name);
+            }
+        }
+    }
+}

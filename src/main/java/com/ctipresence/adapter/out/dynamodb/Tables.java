@@ -1,0 +1,42 @@
+package com.ctipresence.adapter.out.dynamodb;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** The tables, defined once, and their physical names under the configured prefix. */
+@ApplicationScoped
+public class Tables {
+    public static final TableSpec CALL_CENTERS = new TableSpec("call-centers", "callCenterId", null, null);
+    public static final TableSpec AGENTS = new TableSpec("agents", "callCenterId", "agentId", null);
+    /** Partition: callCenterId#agentId; sort: at (fixed-width ISO instant)#version. */
+    public static final TableSpec HISTORY = new TableSpec("agent-history", "agentKey", "entryKey", null);
+    /** Partition: callCenterId#agentId#eventId; expires after the retention period. */
+    public static final TableSpec CALL_EVENTS = new TableSpec("call-events", "eventKey", null, "expiresAt");
+    public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS);
+
+    @ConfigMapping(prefix = "cti.dynamodb")
+    public interface Config {
+        /** Prefix of every table name, e.g. "cti-" or "cti-prod-". */
+        @WithDefault("cti-")
+        String tablePrefix();
+
+        /** Create missing tables at start-up (local server); on AWS the SAM template creates them. */
+        @WithDefault("true")
+        boolean createTables();
+    }
+
+    private final String prefix;
+
+    @Inject
+    public Tables(Config config) {
+        this.prefix = config.tablePrefix();
+    }
+
+    public String name(TableSpec spec) {
+        return prefix + spec.name();
+    }
+}

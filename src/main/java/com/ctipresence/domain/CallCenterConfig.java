@@ -1,0 +1,54 @@
+package com.ctipresence.domain;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A call center's presence configuration, always valid: build it from a {@link CallCenterConfigDraft}.
+ * "The first state of a status is the one the rules use."
+ */
+public record CallCenterConfig(
+        String callCenterId,
+        String name,
+        ZoneId timeZone,
+        boolean presenceEnabled,
+        PbxMode pbxMode,
+        int callWrapUpSeconds,
+        boolean timeTrackingEnabled,
+        int timeTrackingUpdateSeconds,
+        boolean omniChannelEnabled,
+        boolean activeCallChangesPresence,
+        List<PresenceState> states) {
+
+    public CallCenterConfig {
+        states = List.copyOf(states);
+    }
+
+    public Optional<PresenceState> state(String stateId) {
+        return states.stream().filter(s -> s.id().equals(stateId)).findFirst();
+    }
+
+    public Optional<PresenceState> firstWithStatus(PresenceStatus status) {
+        return states.stream().filter(s -> s.status() == status).findFirst();
+    }
+
+    /** The state the rules return to: the first with status 1 (validation guarantees it exists). */
+    public PresenceState readyState() {
+        return firstWithStatus(PresenceStatus.ONLINE).orElseThrow();
+    }
+
+    public boolean wrapUpEnabled() {
+        return callWrapUpSeconds > 0;
+    }
+
+    /**
+     * Where an agent the service has never seen starts when a call event arrives first:
+     * Logout (7) if configured, else Offline (2), else Ready (1).
+     */
+    public PresenceState initialState() {
+        return firstWithStatus(PresenceStatus.LOGOUT)
+                .or(() -> firstWithStatus(PresenceStatus.OFFLINE))
+                .orElseGet(this::readyState);
+    }
+}
