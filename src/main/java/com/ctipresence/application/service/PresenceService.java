@@ -16,6 +16,8 @@ import com.ctipresence.domain.TransitionCause;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Agent presence use cases: set a state, apply a call event, expire a wrap-up, read presence. */
@@ -47,7 +49,7 @@ public class PresenceService {
             }
             AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
             Change change = PresenceMachine.setState(config, current, agentId, stateId, cause, actorId,
-                    clock.instant());
+                    now());
             return commit(change, null);
         });
     }
@@ -69,9 +71,10 @@ public class PresenceService {
             if (!config.presenceEnabled()) {
                 return new CallEventOutcome(current, false, false);
             }
-            Change change = PresenceMachine.onCallEvent(config, current, agentId, event, clock.instant());
+            Instant now = now();
+            Change change = PresenceMachine.onCallEvent(config, current, agentId, event, now);
             ProcessedEvent record = new ProcessedEvent(callCenterId, agentId, event.eventId(), event.fingerprint(),
-                    change.after(), clock.instant());
+                    change.after(), now);
             return new CallEventOutcome(commit(change, record), true, false);
         });
     }
@@ -102,6 +105,11 @@ public class PresenceService {
     public List<AgentPresence> list(String callCenterId) {
         callCenters.get(callCenterId);
         return agents.findByCallCenter(callCenterId);
+    }
+
+    /** Millisecond precision: what is stored is exactly what is answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private AgentPresence commit(Change change, ProcessedEvent event) {

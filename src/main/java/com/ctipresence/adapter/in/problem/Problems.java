@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ public final class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class);
     /** Seconds a client should wait before retrying after a 503. */
     public static final int RETRY_AFTER_SECONDS = 2;
+
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
 
     private Problems() {
     }
@@ -61,7 +65,12 @@ public final class Problems {
     }
 
     private static Problem json(JsonProcessingException e, String path) {
-        if (e instanceof JsonParseException) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE_FIELD.matcher(original);
+        if (duplicate.find()) {
+            return badJson(duplicate.group(1), "appears more than once", path);
+        }
+        if (e instanceof JsonParseException || original.startsWith("Unexpected end-of-input")) {
             return badJson("body", "is not well-formed JSON: " + e.getOriginalMessage(), path);
         }
         if (e instanceof JsonMappingException m) {
@@ -74,8 +83,6 @@ public final class Problems {
                     && f.getTargetType().isEnum()) {
                 message = "must be one of " + List.of(f.getTargetType().getEnumConstants()).stream()
                         .map(Object::toString).collect(Collectors.joining(", "));
-            } else if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                message = "appears more than once";
             } else {
                 message = "has the wrong type or format";
             }

@@ -3,12 +3,31 @@ package com.ctipresence.adapter.in.rest;
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.adapter.in.problem.Problems;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Answers every failure of a REST call as application/problem+json. */
 public class ProblemMapper {
+
+    /* Named types too, so that the framework's own mappers for them do not answer instead. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mapMismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return map(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapJson(JsonProcessingException e, UriInfo uri) {
+        return map(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        return map(e, uri);
+    }
 
     @ServerExceptionMapper(priority = 1)
     public Response map(Throwable e, UriInfo uri) {
