@@ -1,0 +1,107 @@
+package com.ctipresence.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged application started as ops and the README start it: its own JVM, embedded DynamoDB Local. */
+final class RunningServer implements AutoCloseable {
+    private final Process process;
+    final int httpPort;
+    final Path log;
+
+    private RunningServer(Process process, int httpPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.log = log;
+    }
+
+    static RunningServer start(Path dataDir, int dynamoPort, String... extraProperties) throws Exception {
+        int httpPort = freePort();
+        Path log = Files.createTempFile("cti-presence-it", ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dcti.dynamodb.embedded.port=" + dynamoPort,
+                "-Dcti.dynamodb.embedded.data-dir=" + dataDir));
+        command.addAll(List.of(extraProperties));
+        command.addAll(List.of("-jar", application().toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        RunningServer server = new RunningServer(process, httpPort, log);
+        server.awaitReady();
+        return server;
+    }
+
+    static Path application() {
+        Path target = Path.of(System.getProperty("project.build.directory", "target"));
+        for (Path candidate : List.of(target.resolve("quarkus-app/quarkus-run.jar"))) {
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no packaged application in " + target
+                            + ": run ./mvnw verify"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n"
+                        + Files.readString(log));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("server not ready within 90 s:\n" + Files.readString(log));
+    }
+
+    /** Ends the process as a crash or a power cut would: no shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
