@@ -6,9 +6,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import java.util.HashSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
@@ -48,11 +48,10 @@ public class DynamoDbStartup {
     }
 
     public void createMissingTables() {
+        Set<String> existing = new HashSet<>(dynamo.listTablesPaginator().tableNames().stream().toList());
         for (TableSpec spec : Tables.ALL) {
             String name = tables.name(spec);
-            try {
-                dynamo.describeTable(DescribeTableRequest.builder().tableName(name).build());
-            } catch (ResourceNotFoundException missing) {
+            if (!existing.contains(name)) {
                 dynamo.createTable(spec.createRequest(name));
                 if (spec.ttlAttribute() != null) {
                     dynamo.updateTimeToLive(UpdateTimeToLiveRequest.builder().tableName(name)
