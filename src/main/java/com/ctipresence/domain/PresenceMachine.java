@@ -2,13 +2,19 @@ package com.ctipresence.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The presence rules of the manual, as pure functions from (configuration, current presence, command, time) to a
- * {@link Change}. Nothing here reads a clock or a store.
+ * {@link Change}, including the time it books into the day totals. Nothing here reads a clock or a store.
+ *
+ * <p>Every command first settles an overdue wrap-up: if {@code wrapUpUntil} has passed and the expiry has not
+ * been stored yet (a late timer), the expiry is applied first, stamped at {@code wrapUpUntil}.
  */
 public final class PresenceMachine {
 
@@ -25,17 +31,21 @@ public final class PresenceMachine {
         PresenceState target = config.state(stateId).orElseThrow(() -> ValidationException.of("stateId",
                 "unknown state '" + stateId + "'; configured: "
                         + config.states().stream().map(PresenceState::id).collect(Collectors.joining(", "))));
-        if (current != null && current.state().id().equals(stateId) && !current.inWrapUp()) {
-            return Change.none(current);
+        Draft d = new Draft(config, current, agentId, now);
+        d.settleOverdueWrapUp(now);
+        if (d.stored() && d.agent.state().id().equals(stateId) && !d.agent.inWrapUp()) {
+            return d.toChange();
         }
-        AgentPresence base = current != null ? current : initial(config, agentId, now);
-        return move(current, base, target, now, cause, null, actorId, null, null, base.activeCallId());
+        d.apply(target, now, cause, null, actorId, null, null, d.agent.activeCallId());
+        return d.toChange();
     }
 
     /** A call event: dialing out of DND, a connected call, or the end of a call with its wrap-up. */
     public static Change onCallEvent(CallCenterConfig config, AgentPresence current, String agentId, CallEvent event,
                                      Instant now) {
-        AgentPresence base = current != null ? current : initial(config, agentId, now);
+        Draft d = new Draft(config, current, agentId, now);
+        d.settleOverdueWrapUp(now);
+        AgentPresence base = d.agent;
         PresenceState state = base.state();
         String wrapUpId = base.wrapUpId();
         Instant wrapUpUntil = base.wrapUpUntil();
@@ -73,8 +83,8 @@ public final class PresenceMachine {
             }
             default -> throw new IllegalArgumentException("unknown call event type " + event.type());
         }
-        return move(current, base, state, now, TransitionCause.CALL_EVENT, event.eventId(), null,
-                wrapUpId, wrapUpUntil, activeCallId);
+        d.apply(state, now, TransitionCause.CALL_EVENT, event.eventId(), null, wrapUpId, wrapUpUntil, activeCallId);
+        return d.toChange();
     }
 
     /**
@@ -85,8 +95,21 @@ public final class PresenceMachine {
         if (current == null || !wrapUpId.equals(current.wrapUpId())) {
             return Change.none(current);
         }
-        return move(current, current, config.readyState(), current.wrapUpUntil(), TransitionCause.WRAP_UP_EXPIRY,
-                null, null, null, null, current.activeCallId());
+        Draft d = new Draft(config, current, current.agentId(), current.wrapUpUntil());
+        d.expireWrapUp();
+        return d.toChange();
+    }
+
+    /**
+     * A time-tracking tick: books the open interval of the current state up to {@code now} (whole seconds) and
+     * moves {@code accountedUntil} there, without changing the version. A running wrap-up is booked no further than
+     * {@code wrapUpUntil}; an overdue one is expired first. Changes nothing when there is nothing to book.
+     */
+    public static Change checkpoint(CallCenterConfig config, AgentPresence current, Instant now) {
+        Draft d = new Draft(config, current, current.agentId(), now);
+        d.settleOverdueWrapUp(now);
+        d.checkpoint(now);
+        return d.toChange();
     }
 
     /** The presence of an agent the service has not seen before, not yet stored (version 0). */
@@ -94,38 +117,82 @@ public final class PresenceMachine {
         return new AgentPresence(config.callCenterId(), agentId, config.initialState(), now, null, null, null, 0, now);
     }
 
-    private static Change move(AgentPresence current, AgentPresence base, PresenceState target, Instant now,
-                               TransitionCause cause, String eventId, String actorId, String wrapUpId,
-                               Instant wrapUpUntil, String activeCallId) {
-        boolean stateChanges = !target.id().equals(base.state().id());
-        AgentPresence after;
-        if (stateChanges || current == null) {
-            Instant at = monotonic(base, now);
-            after = new AgentPresence(base.callCenterId(), base.agentId(), target, at, wrapUpId, wrapUpUntil,
-                    activeCallId, base.version() + 1, at);
-        } else {
-            after = new AgentPresence(base.callCenterId(), base.agentId(), base.state(), base.since(), wrapUpId,
-                    wrapUpUntil, activeCallId, base.version() + 1, base.accountedUntil());
-            if (sameApartFromVersion(after, base)) {
-                return Change.none(current);
-            }
-        }
-        Transition transition = stateChanges || current == null
-                ? new Transition(after.since(), current == null ? null : base.state().id(), target.id(), cause,
-                eventId, actorId, after.version())
-                : null;
-        return new Change(current, after, transition);
-    }
-
     /** A change is never stamped before what is already recorded, even if the clock stepped back. */
     private static Instant monotonic(AgentPresence base, Instant now) {
         return Stream.of(now, base.since(), base.accountedUntil()).max(Comparator.naturalOrder()).orElseThrow();
     }
 
-    private static boolean sameApartFromVersion(AgentPresence a, AgentPresence b) {
-        return a.state().equals(b.state()) && a.since().equals(b.since())
-                && java.util.Objects.equals(a.wrapUpId(), b.wrapUpId())
-                && java.util.Objects.equals(a.wrapUpUntil(), b.wrapUpUntil())
-                && java.util.Objects.equals(a.activeCallId(), b.activeCallId());
+    /** Accumulates the steps of one command on one agent. */
+    private static final class Draft {
+        private final CallCenterConfig config;
+        private final AgentPresence before;
+        private final List<Transition> transitions = new ArrayList<>();
+        private final List<DayTotal> bookings = new ArrayList<>();
+        private AgentPresence agent;
+
+        Draft(CallCenterConfig config, AgentPresence current, String agentId, Instant now) {
+            this.config = config;
+            this.before = current;
+            this.agent = current != null ? current : initial(config, agentId, now);
+        }
+
+        /** True once the agent exists in the store or in this draft's outcome. */
+        boolean stored() {
+            return before != null || !transitions.isEmpty();
+        }
+
+        void settleOverdueWrapUp(Instant now) {
+            if (agent.inWrapUp() && !agent.wrapUpUntil().isAfter(now)) {
+                expireWrapUp();
+            }
+        }
+
+        void expireWrapUp() {
+            apply(config.readyState(), agent.wrapUpUntil(), TransitionCause.WRAP_UP_EXPIRY, null, null, null, null,
+                    agent.activeCallId());
+        }
+
+        void apply(PresenceState target, Instant now, TransitionCause cause, String eventId, String actorId,
+                   String wrapUpId, Instant wrapUpUntil, String activeCallId) {
+            boolean first = !stored();
+            if (first || !target.id().equals(agent.state().id())) {
+                Instant at = monotonic(agent, now);
+                if (!first) {
+                    bookings.addAll(TimeLedger.book(config, agent.agentId(), agent.state(), agent.accountedUntil(),
+                            at));
+                }
+                long version = agent.version() + 1;
+                transitions.add(new Transition(at, first ? null : agent.state().id(), target.id(), cause, eventId,
+                        actorId, version));
+                agent = new AgentPresence(agent.callCenterId(), agent.agentId(), target, at, wrapUpId, wrapUpUntil,
+                        activeCallId, version, at);
+            } else if (!Objects.equals(wrapUpId, agent.wrapUpId()) || !Objects.equals(wrapUpUntil, agent.wrapUpUntil())
+                    || !Objects.equals(activeCallId, agent.activeCallId())) {
+                agent = new AgentPresence(agent.callCenterId(), agent.agentId(), agent.state(), agent.since(),
+                        wrapUpId, wrapUpUntil, activeCallId, agent.version() + 1, agent.accountedUntil());
+            }
+        }
+
+        void checkpoint(Instant now) {
+            Instant to = agent.inWrapUp() && agent.wrapUpUntil().isBefore(now) ? agent.wrapUpUntil() : now;
+            if (agent.status() == PresenceStatus.LOGOUT || !to.isAfter(agent.accountedUntil())) {
+                return;
+            }
+            List<DayTotal> booked = TimeLedger.book(config, agent.agentId(), agent.state(), agent.accountedUntil(),
+                    to);
+            if (booked.isEmpty() && TimeLedger.tracks(config, agent.state())) {
+                return; // not a whole second yet: the next tick books it
+            }
+            bookings.addAll(booked);
+            agent = new AgentPresence(agent.callCenterId(), agent.agentId(), agent.state(), agent.since(),
+                    agent.wrapUpId(), agent.wrapUpUntil(), agent.activeCallId(), agent.version(), to);
+        }
+
+        Change toChange() {
+            if (before != null && agent == before) {
+                return Change.none(before);
+            }
+            return new Change(before, agent, transitions, TimeLedger.merge(bookings));
+        }
     }
 }

@@ -16,18 +16,35 @@ import java.util.concurrent.atomic.AtomicReference;
 @Singleton
 public class TestClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
+    /** Moves time on (a frozen clock stays frozen at the later instant). */
     public void advance(Duration by) {
         offset.updateAndGet(o -> o.plus(by));
+        frozen.updateAndGet(f -> f == null ? null : f.plus(by));
+    }
+
+    /** Stops time at {@code instant} until {@link #advance} or {@link #reset}. */
+    public void freezeAt(Instant instant) {
+        frozen.set(instant);
+    }
+
+    /** Stops time now, at a whole second (so second-exact expectations are easy to write). */
+    public Instant freeze() {
+        Instant now = instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        frozen.set(now);
+        return now;
     }
 
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant f = frozen.get();
+        return f != null ? f : Instant.now().plus(offset.get());
     }
 
     @Override

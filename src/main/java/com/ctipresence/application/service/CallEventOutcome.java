@@ -1,11 +1,9 @@
 package com.ctipresence.application.service;
 
-import com.ctipresence.domain.AgentPresence;
-
 /**
  * What a call event did. {@code applied} is false when presence is disabled for the call center: the event was
  * accepted and ignored ({@code presence} is then the agent's current one, or null if the agent is unknown).
  * {@code repeat} is true when the event id had been processed before: {@code presence} is the first answer.
  */
-public record CallEventOutcome(AgentPresence presence, boolean applied, boolean repeat) {
+public record CallEventOutcome(PresenceView presence, boolean applied, boolean repeat) {
 }

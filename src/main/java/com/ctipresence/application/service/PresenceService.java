@@ -26,22 +26,24 @@ public class PresenceService {
     private final CallCenterService callCenters;
     private final AgentRepository agents;
     private final WrapUpTimer wrapUpTimer;
+    private final TimeTrackingService timeTracking;
     private final Clock clock;
 
     public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
-                           Clock clock) {
+                           TimeTrackingService timeTracking, Clock clock) {
         this.callCenters = callCenters;
         this.agents = agents;
         this.wrapUpTimer = wrapUpTimer;
+        this.timeTracking = timeTracking;
         this.clock = clock;
     }
 
     /** Sets a configured state, for the agent (cause AGENT) or by a supervisor (cause ADMIN, actorId set). */
-    public AgentPresence setState(String callCenterId, String agentId, String stateId, TransitionCause cause,
-                                  String actorId) {
+    public PresenceView setState(String callCenterId, String agentId, String stateId, TransitionCause cause,
+                                 String actorId) {
         Ids.require("agentId", agentId);
         Ids.require("stateId", stateId);
-        return OptimisticRetry.run(() -> {
+        AgentPresence result = OptimisticRetry.run(() -> {
             CallCenterConfig config = callCenters.get(callCenterId);
             if (!config.presenceEnabled()) {
                 throw new ConflictException("presence is disabled for call center '" + callCenterId
@@ -52,12 +54,13 @@ public class PresenceService {
                     now());
             return commit(change, null);
         });
+        return view(callCenterId, result);
     }
 
     /** Applies a call event once: a repeat of the same event id answers the first result and changes nothing. */
     public CallEventOutcome onCallEvent(String callCenterId, String agentId, CallEvent event) {
         Ids.require("agentId", agentId);
-        return OptimisticRetry.run(() -> {
+        Applied applied = OptimisticRetry.run(() -> {
             CallCenterConfig config = callCenters.get(callCenterId);
             var processed = agents.findProcessedEvent(callCenterId, agentId, event.eventId());
             if (processed.isPresent()) {
@@ -65,18 +68,23 @@ public class PresenceService {
                     throw new ConflictException("eventId '" + event.eventId()
                             + "' was already used for a different call event");
                 }
-                return new CallEventOutcome(processed.get().result(), true, true);
+                return new Applied(processed.get().result(), true, true);
             }
             AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
             if (!config.presenceEnabled()) {
-                return new CallEventOutcome(current, false, false);
+                return new Applied(current, false, false);
             }
             Instant now = now();
             Change change = PresenceMachine.onCallEvent(config, current, agentId, event, now);
             ProcessedEvent record = new ProcessedEvent(callCenterId, agentId, event.eventId(), event.fingerprint(),
                     change.after(), now);
-            return new CallEventOutcome(commit(change, record), true, false);
+            return new Applied(commit(change, record), true, false);
         });
+        return new CallEventOutcome(applied.presence() == null ? null : view(callCenterId, applied.presence()),
+                applied.applied(), applied.repeat());
+    }
+
+    private record Applied(AgentPresence presence, boolean applied, boolean repeat) {
     }
 
     /** The wrap-up timer ran out: back to Ready, stamped at wrapUpUntil, unless the agent moved on meanwhile. */
@@ -95,16 +103,21 @@ public class PresenceService {
         return pending.size();
     }
 
-    public AgentPresence get(String callCenterId, String agentId) {
-        callCenters.get(callCenterId);
+    public PresenceView get(String callCenterId, String agentId) {
+        CallCenterConfig config = callCenters.get(callCenterId);
         Ids.require("agentId", agentId);
-        return agents.find(callCenterId, agentId).orElseThrow(() -> new NotFoundException(
+        AgentPresence presence = agents.find(callCenterId, agentId).orElseThrow(() -> new NotFoundException(
                 "agent '" + agentId + "' has no presence in call center '" + callCenterId + "'"));
+        return timeTracking.views(config, List.of(presence), agentId).get(0);
     }
 
-    public List<AgentPresence> list(String callCenterId) {
-        callCenters.get(callCenterId);
-        return agents.findByCallCenter(callCenterId);
+    public List<PresenceView> list(String callCenterId) {
+        CallCenterConfig config = callCenters.get(callCenterId);
+        return timeTracking.views(config, agents.findByCallCenter(callCenterId), null);
+    }
+
+    private PresenceView view(String callCenterId, AgentPresence presence) {
+        return timeTracking.views(callCenters.get(callCenterId), List.of(presence), presence.agentId()).get(0);
     }
 
     /** Millisecond precision: what is stored is exactly what is answered. */

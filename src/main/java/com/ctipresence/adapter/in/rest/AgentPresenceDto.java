@@ -1,8 +1,11 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.application.service.PresenceView;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.Timestamps;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Map;
 
 
 /** An agent's presence as answered to softphones and dashboards. */
@@ -19,11 +22,16 @@ public record AgentPresenceDto(
         @Schema(nullable = true, description = "When a running wrap-up ends and the agent returns to Ready by itself",
                 example = "2026-11-23T10:00:30.123Z") String wrapUpUntil,
         @Schema(nullable = true, description = "The call currently connected, if any") String activeCallId,
-        @Schema(description = "Number of changes so far; grows by one with each change") long version) {
+        @Schema(description = "Number of changes so far; grows by one with each change") long version,
+        @Schema(description = "Whole seconds in the current state so far") long secondsInState,
+        @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking)",
+                example = "{\"ready\":3600,\"dnd\":120}") Map<String, Long> today) {
 
-    static AgentPresenceDto from(AgentPresence a) {
+    static AgentPresenceDto from(PresenceView view) {
+        AgentPresence a = view.presence();
         return new AgentPresenceDto(a.callCenterId(), a.agentId(), a.state().id(), a.state().label(),
-                a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()), Timestamps.format(a.wrapUpUntil()),
-                a.activeCallId(), a.version());
+                a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()),
+                Timestamps.format(a.wrapUpUntil()), a.activeCallId(), a.version(), view.secondsInState(),
+                view.today());
     }
 }

@@ -5,6 +5,8 @@ import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.domain.DayTotal;
+import com.ctipresence.domain.TransitionCause;
 import com.ctipresence.domain.PresenceState;
 import com.ctipresence.domain.PresenceStatus;
 import com.ctipresence.domain.Timestamps;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,9 +49,11 @@ public class DynamoAgentRepository implements AgentRepository {
     private final String agentsTable;
     private final String historyTable;
     private final String eventsTable;
+    private final DynamoTimeTotalsRepository totals;
 
-    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables) {
+    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals) {
         this.dynamo = dynamo;
+        this.totals = totals;
         this.agentsTable = tables.name(Tables.AGENTS);
         this.historyTable = tables.name(Tables.HISTORY);
         this.eventsTable = tables.name(Tables.CALL_EVENTS);
@@ -88,6 +93,17 @@ public class DynamoAgentRepository implements AgentRepository {
     }
 
     @Override
+    public List<Transition> history(String callCenterId, String agentId, Instant from, Instant to) {
+        return dynamo.queryPaginator(QueryRequest.builder().tableName(historyTable).consistentRead(true)
+                        .keyConditionExpression("agentKey = :k AND entryKey BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":k", s(key(callCenterId, agentId)),
+                                ":from", s(Timestamps.format(from)), ":to", s(Timestamps.format(to)))).build())
+                .items().stream()
+                .map(DynamoAgentRepository::transitionFromItem)
+                .toList(); // entry keys at `to` are "to#version" > "to": excluded
+    }
+
+    @Override
     public void commit(AgentCommit commit) {
         var change = commit.change();
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -107,9 +123,13 @@ public class DynamoAgentRepository implements AgentRepository {
                     .conditionExpression("version = :v AND accountedUntil = :a")
                     .expressionAttributeValues(unchanged(before)).build()).build());
         }
-        if (change.transition() != null) {
+        for (Transition transition : change.transitions()) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(historyTable)
-                    .item(historyItem(change.after(), change.transition())).build()).build());
+                    .item(historyItem(change.after(), transition)).build()).build());
+        }
+        for (DayTotal booking : change.bookings()) {
+            writes.add(TransactWriteItem.builder().update(totals.increment(change.after().callCenterId(), booking))
+                    .build());
         }
         if (commit.event() != null) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(eventsTable)
@@ -177,6 +197,12 @@ public class DynamoAgentRepository implements AgentRepository {
         putIfPresent(item, "actorId", t.actorId());
         item.put("version", n(t.version()));
         return item;
+    }
+
+    private static Transition transitionFromItem(Map<String, AttributeValue> item) {
+        return new Transition(instant(item, "at"), str(item, "fromStateId"), str(item, "toStateId"),
+                TransitionCause.valueOf(str(item, "cause")), str(item, "eventId"), str(item, "actorId"),
+                num(item, "version"));
     }
 
     private static Map<String, AttributeValue> eventItem(ProcessedEvent e) {

@@ -16,7 +16,9 @@ public class Tables {
     public static final TableSpec HISTORY = new TableSpec("agent-history", "agentKey", "entryKey", null);
     /** Partition: callCenterId#agentId#eventId; expires after the retention period. */
     public static final TableSpec CALL_EVENTS = new TableSpec("call-events", "eventKey", null, "expiresAt");
-    public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS);
+    /** Partition: callCenterId; sort: localDate#agentId#stateId; whole seconds. */
+    public static final TableSpec TIME_TOTALS = new TableSpec("time-totals", "callCenterId", "totalKey", null);
+    public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS, TIME_TOTALS);
 
     @ConfigMapping(prefix = "cti.dynamodb")
     public interface Config {

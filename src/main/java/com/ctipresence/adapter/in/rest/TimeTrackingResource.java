@@ -1,0 +1,74 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.domain.DayTotal;
+import com.ctipresence.domain.Transition;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/v1/call-centers/{callCenterId}")
+@Tag(name = "Time tracking", description = "Time per agent per presence state, and the transition history")
+@APIResponse(responseCode = "400", description = "Bad dates or range (from after to, more than 31 days)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such call center or agent",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TimeTrackingResource {
+    private final TimeTrackingService timeTracking;
+
+    public TimeTrackingResource(TimeTrackingService timeTracking) {
+        this.timeTracking = timeTracking;
+    }
+
+    @GET
+    @Path("time-tracking")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Seconds per agent, local day and state (exact to the second now, open intervals "
+            + "included); Accept: text/csv for CSV")
+    public List<DayTotalDto> report(@PathParam("callCenterId") String callCenterId,
+                                    @Parameter(description = "first local date, YYYY-MM-DD", required = true)
+                                    @QueryParam("from") String from,
+                                    @Parameter(description = "last local date (included), at most 31 days after "
+                                            + "from", required = true) @QueryParam("to") String to,
+                                    @QueryParam("agentId") String agentId) {
+        return rows(callCenterId, from, to, agentId).stream().map(DayTotalDto::from).toList();
+    }
+
+    @GET
+    @Path("time-tracking")
+    @Produces("text/csv")
+    @Operation(hidden = true)
+    public String reportCsv(@PathParam("callCenterId") String callCenterId, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("agentId") String agentId) {
+        return DayTotalDto.csv(rows(callCenterId, from, to, agentId));
+    }
+
+    @GET
+    @Path("agents/{agentId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An agent's state changes with from <= at < to (ISO instants; default the last 24 h)")
+    public List<HistoryEntryDto> history(@PathParam("callCenterId") String callCenterId,
+                                         @PathParam("agentId") String agentId,
+                                         @QueryParam("from") String from, @QueryParam("to") String to) {
+        List<Transition> entries = timeTracking.history(callCenterId, agentId, QueryParams.instant("from", from),
+                QueryParams.instant("to", to));
+        return entries.stream().map(HistoryEntryDto::from).toList();
+    }
+
+    private List<DayTotal> rows(String callCenterId, String from, String to, String agentId) {
+        return timeTracking.report(callCenterId, QueryParams.date("from", from), QueryParams.date("to", to),
+                agentId);
+    }
+}

@@ -1,0 +1,61 @@
+package com.ctipresence.adapter.out.dynamodb;
+
+import com.ctipresence.application.port.out.TimeTotalsRepository;
+import com.ctipresence.domain.DayTotal;
+import jakarta.enterprise.context.ApplicationScoped;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+
+import static com.ctipresence.adapter.out.dynamodb.Items.n;
+import static com.ctipresence.adapter.out.dynamodb.Items.num;
+import static com.ctipresence.adapter.out.dynamodb.Items.s;
+import static com.ctipresence.adapter.out.dynamodb.Items.str;
+
+/** Day totals: one item per (call center, local date, agent, state), incremented atomically with ADD. */
+@ApplicationScoped
+public class DynamoTimeTotalsRepository implements TimeTotalsRepository {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoTimeTotalsRepository(DynamoDbClient dynamo, Tables tables) {
+        this.dynamo = dynamo;
+        this.table = tables.name(Tables.TIME_TOTALS);
+    }
+
+    @Override
+    public List<DayTotal> find(String callCenterId, LocalDate from, LocalDate to, String agentId) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":cc", s(callCenterId),
+                ":from", s(from + "#"), ":to", s(to + "#\uffff")));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("callCenterId = :cc AND totalKey BETWEEN :from AND :to");
+        if (agentId != null) {
+            query.filterExpression("agentId = :agent");
+            values.put(":agent", s(agentId));
+        }
+        return dynamo.queryPaginator(query.expressionAttributeValues(values).build()).items().stream()
+                .map(item -> new DayTotal(str(item, "agentId"), LocalDate.parse(str(item, "date")),
+                        str(item, "stateId"), str(item, "label"), (int) num(item, "presenceStatus"),
+                        num(item, "seconds")))
+                .toList();
+    }
+
+    /** The update adding a booking to its row (creating the row on first use); part of an agent transaction. */
+    Update increment(String callCenterId, DayTotal booking) {
+        return Update.builder().tableName(table)
+                .key(Map.of("callCenterId", s(callCenterId), "totalKey", s(booking.key())))
+                .updateExpression("ADD seconds :s SET agentId = :a, #d = :d, stateId = :st, label = :l, "
+                        + "presenceStatus = :p")
+                .expressionAttributeNames(Map.of("#d", "date"))
+                .expressionAttributeValues(Map.of(":s", n(booking.seconds()), ":a", s(booking.agentId()),
+                        ":d", s(booking.date().toString()), ":st", s(booking.stateId()), ":l", s(booking.label()),
+                        ":p", n(booking.presenceStatus())))
+                .build();
+    }
+}
