@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,8 +139,11 @@ public class TimeTrackingService {
             Ids.check("agentId", agentId, errors);
         }
         if (errors.isEmpty()) {
-            checkRange(from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), errors);
+            if (from.isAfter(to)) {
+                errors.add(new FieldError("from", "must not be after to"));
+            } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_RANGE_DAYS) {
+                errors.add(new FieldError("to", "the range may cover at most " + MAX_RANGE_DAYS + " days"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

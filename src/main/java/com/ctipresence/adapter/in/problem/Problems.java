@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +54,7 @@ public final class Problems {
             String title = w.getResponse().getStatusInfo().getReasonPhrase();
             return new Problem("about:blank", title, status, w.getMessage(), path, null);
         }
-        if (e instanceof SdkException) {
+        if (unavailable(e)) {
             LOG.warnf("storage unavailable on %s: %s", path, e.getMessage());
             return new Problem("about:blank", "Service unavailable", 503,
                     "the presence store is unavailable; nothing was changed, retry after "
@@ -62,6 +63,12 @@ public final class Problems {
         LOG.errorf(e, "unexpected failure on %s", path);
         return new Problem("about:blank", "Internal error", 500, "unexpected error; nothing was changed", path,
                 null);
+    }
+
+    /** The store cannot be reached, timed out, throttles or failed on its side: worth retrying later. */
+    private static boolean unavailable(Throwable e) {
+        return e instanceof SdkClientException
+                || e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() >= 500);
     }
 
     private static Problem json(JsonProcessingException e, String path) {
