@@ -236,7 +236,7 @@ public class TimeTrackingService {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         tickPool.shutdownNow();
     }
 }

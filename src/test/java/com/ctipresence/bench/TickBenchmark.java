@@ -1,0 +1,214 @@
+package com.ctipresence.bench;
+
+import com.ctipresence.adapter.out.dynamodb.DynamoAgentRepository;
+import com.ctipresence.adapter.out.dynamodb.DynamoCallCenterRepository;
+import com.ctipresence.adapter.out.dynamodb.DynamoDbStartup;
+import com.ctipresence.adapter.out.dynamodb.DynamoTimeTotalsRepository;
+import com.ctipresence.adapter.out.dynamodb.EmbeddedDynamoDb;
+import com.ctipresence.adapter.out.dynamodb.Tables;
+import com.ctipresence.application.service.CallCenterService;
+import com.ctipresence.application.service.PresenceService;
+import com.ctipresence.application.service.TickResult;
+import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.domain.CallCenterConfigDraft;
+import com.ctipresence.domain.CallCenterConfigDraft.StateDraft;
+import com.ctipresence.domain.TransitionCause;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One time-tracking tick over 10,000 agents against an in-process DynamoDB Local, next to the floor: the same
+ * number of raw conditional UpdateItem calls issued with the same concurrency, in the same run. Prints wall times,
+ * write requests and their ratios. Run with {@code ./mvnw -Pbench test}; results go to docs/BENCHMARKS.md.
+ * Not part of the normal test run, and it asserts no timing.
+ */
+class TickBenchmark {
+    static final int AGENTS = Integer.getInteger("bench.agents", 10_000);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+    /** Counts write requests by what the SDK sends. */
+    static final class WriteCounter implements ExecutionInterceptor {
+        final AtomicLong writes = new AtomicLong();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            Object request = context.request();
+            if (request instanceof TransactWriteItemsRequest || request instanceof UpdateItemRequest
+                    || request instanceof PutItemRequest || request instanceof DeleteItemRequest
+                    || request instanceof BatchWriteItemRequest) {
+                writes.incrementAndGet();
+            }
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void tickAgainstTheFloor() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        EmbeddedDynamoDb.Config embeddedConfig = new EmbeddedDynamoDb.Config() {
+            public boolean enabled() { return true; }
+            public int port() { return port; }
+            public String dataDir() { return "unused"; }
+            public boolean inMemory() { return true; }
+        };
+        EmbeddedDynamoDb embedded = new EmbeddedDynamoDb(embeddedConfig, Optional.empty());
+        embedded.start();
+        WriteCounter counter = new WriteCounter();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build()) {
+            Tables.Config tablesConfig = new Tables.Config() {
+                public String tablePrefix() { return "bench-"; }
+                public boolean createTables() { return true; }
+            };
+            Tables tables = new Tables(tablesConfig);
+            new DynamoDbStartup(embedded, dynamo, tables, tablesConfig).createMissingTables();
+            MovableClock clock = new MovableClock();
+            var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
+            var totals = new DynamoTimeTotalsRepository(dynamo, tables);
+            var agentRepo = new DynamoAgentRepository(dynamo, tables, totals);
+            var callCenters = new CallCenterService(callCenterRepo);
+            var timeTracking = new TimeTrackingService(callCenters, callCenterRepo, agentRepo, totals, clock,
+                    CONCURRENCY);
+            var presence = new PresenceService(callCenters, agentRepo, (cc, a, id, until) -> { }, timeTracking,
+                    clock);
+            ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+            String agentsTable = tables.name(Tables.AGENTS);
+            try {
+                System.out.printf("%n== tick benchmark: %d agents, concurrency %d, DynamoDB Local in-process ==%n",
+                        AGENTS, CONCURRENCY);
+                run("warm-up", 1_000, callCenters, presence, timeTracking, dynamo, agentsTable, clock, counter, pool);
+                List<double[]> ratios = new ArrayList<>();
+                for (int round = 1; round <= ROUNDS; round++) {
+                    ratios.add(run("round " + round, AGENTS, callCenters, presence, timeTracking, dynamo,
+                            agentsTable, clock, counter, pool));
+                }
+                ratios.sort((a, b) -> Double.compare(a[0], b[0]));
+                double[] median = ratios.get(ratios.size() / 2);
+                System.out.printf("RESULT median over %d rounds: tick/floor wall time %.2f, "
+                        + "tick writes/floor writes %.2f%n", ROUNDS, median[0], median[1]);
+            } finally {
+                pool.shutdownNow();
+                timeTracking.stop();
+            }
+        } finally {
+            embedded.stop();
+        }
+    }
+
+    private static double[] run(String name, int agents, CallCenterService callCenters, PresenceService presence,
+                                TimeTrackingService timeTracking, DynamoDbClient dynamo, String agentsTable,
+                                MovableClock clock, WriteCounter counter, ExecutorService pool) throws Exception {
+        String cc = "bench-" + name.replace(' ', '-');
+        callCenters.configure(cc, new CallCenterConfigDraft(null, "Europe/Berlin", true, null, 0, true, 60, false,
+                false, List.of(new StateDraft("ready", "Ready for Calls", null, 1),
+                new StateDraft("away", "Away", null, 3))));
+        long seedStart = System.nanoTime();
+        all(pool, agents, i -> presence.setState(cc, "agent-" + i, i % 2 == 0 ? "ready" : "away",
+                TransitionCause.AGENT, "agent-" + i));
+        long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
+
+        clock.now.updateAndGet(t -> t.plus(Duration.ofSeconds(60)));
+        counter.writes.set(0);
+        long tickStart = System.nanoTime();
+        TickResult result = timeTracking.tick(cc);
+        long tickNanos = System.nanoTime() - tickStart;
+        long tickWrites = counter.writes.get();
+        assertThat(result.written()).isEqualTo(agents);
+        assertThat(tickWrites).isEqualTo(agents); // at most one write request per active agent
+
+        counter.writes.set(0);
+        long floorStart = System.nanoTime();
+        all(pool, agents, i -> dynamo.updateItem(UpdateItemRequest.builder().tableName(agentsTable)
+                .key(Map.of("callCenterId", AttributeValue.fromS(cc), "agentId", AttributeValue.fromS("agent-" + i)))
+                .updateExpression("SET benchMark = :n")
+                .conditionExpression("attribute_exists(agentId) AND version = :v")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1"), ":v", AttributeValue.fromN("1")))
+                .build()));
+        long floorNanos = System.nanoTime() - floorStart;
+        long floorWrites = counter.writes.get();
+
+        double timeRatio = (double) tickNanos / floorNanos;
+        double writeRatio = (double) tickWrites / floorWrites;
+        System.out.printf("%-8s agents %6d | seed %6d ms | tick %6d ms, %6d write requests, %6.0f agents/s | "
+                        + "floor %6d ms, %6d UpdateItem | tick/floor time %.2f, writes %.2f%n",
+                name, agents, seedMs, tickNanos / 1_000_000, tickWrites, agents / (tickNanos / 1e9),
+                floorNanos / 1_000_000, floorWrites, timeRatio, writeRatio);
+        return new double[]{timeRatio, writeRatio};
+    }
+
+    private interface IndexTask {
+        void run(int index) throws Exception;
+    }
+
+    private static void all(ExecutorService pool, int n, IndexTask task) throws Exception {
+        List<Callable<Void>> work = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            work.add(() -> {
+                task.run(index);
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(work)) {
+            f.get();
+        }
+    }
+}
