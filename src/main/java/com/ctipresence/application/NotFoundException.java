@@ -5,4 +5,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String detail) {
         super(detail);
     }
+
+    /** The one answer for a call center that does not exist or is not the caller's. */
+    public static NotFoundException callCenter(String callCenterId) {
+        return new NotFoundException("call center '" + callCenterId + "' is not configured");
+    }
 }

@@ -4,10 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import static com.ctipresence.support.Api.asAdmin;
 import static com.ctipresence.support.Api.config;
 import static com.ctipresence.support.Api.putConfig;
 import static com.ctipresence.support.Api.uniqueId;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +30,7 @@ class ConfigurationApiTest {
                 .body("callWrapUpSeconds", equalTo(30))
                 .body("pbxMode", equalTo("DIAL_COMMAND"))
                 .body("states.id", contains("ready", "dnd", "away", "on-a-call", "offline", "logout"));
-        given().get("/v1/call-centers/{cc}", cc).then().statusCode(200)
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().statusCode(200)
                 .body("activeCallChangesPresence", equalTo(true))
                 .body("states[1].reasonCode", equalTo("*61"))
                 .body("states[1].presenceStatus", equalTo(4));
@@ -59,8 +59,8 @@ class ConfigurationApiTest {
 
     @Test
     void presetsAreListedAndCanBeUsedAsTheyAre() {
-        given().get("/v1/presets").then().statusCode(200).body("$", hasItems("standard", "skype-for-business"));
-        String standard = given().get("/v1/presets/standard").then().statusCode(200)
+        asAdmin("any").get("/v1/presets").then().statusCode(200).body("$", hasItems("standard", "skype-for-business"));
+        String standard = asAdmin("any").get("/v1/presets/standard").then().statusCode(200)
                 .body("name", nullValue())
                 .body("timeZone", nullValue())
                 .body("states.label", contains("Ready for Calls", "Do Not Disturb", "Away", "Busy", "On a call",
@@ -68,17 +68,17 @@ class ConfigurationApiTest {
                 .body("states.presenceStatus", contains(1, 4, 3, 5, 6, 2, 7))
                 .body("states[0].reasonCode", equalTo("*60"))
                 .extract().asString();
-        given().get("/v1/presets/skype-for-business").then().statusCode(200)
+        asAdmin("any").get("/v1/presets/skype-for-business").then().statusCode(200)
                 .body("pbxMode", equalTo("SKYPE_FOR_BUSINESS"))
                 .body("states.reasonCode", hasItems("3500", "6500", "9500", "15500", "18500"));
         putConfig(uniqueId("cc"), standard).statusCode(200);
-        given().get("/v1/presets/nope").then().statusCode(404)
+        asAdmin("any").get("/v1/presets/nope").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("nope"));
     }
 
     @Test
     void unknownCallCenterIs404() {
-        given().get("/v1/call-centers/{cc}", uniqueId("missing")).then().statusCode(404)
+        asAdmin("missing").get("/v1/call-centers/{cc}", "missing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("title", equalTo("Not found"));
     }
@@ -97,7 +97,7 @@ class ConfigurationApiTest {
                 .body("errors.field", hasItems("timeZone", "callWrapUpSeconds", "timeTrackingUpdateSeconds",
                         "states[1].id", "states[1].label", "states[1].presenceStatus", "states[2].id",
                         "states[2].label"));
-        given().get("/v1/call-centers/{cc}", cc).then().statusCode(404);
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().statusCode(404);
     }
 
     @Test
@@ -115,7 +115,7 @@ class ConfigurationApiTest {
         String cc = uniqueId("cc");
         putConfig(cc, config(30, true)).statusCode(200);
         putConfig(cc, "{\"states\":[{\"id\":\"ready\",\"label\":\"Ready\",\"presenceStatus\":1}]}").statusCode(200);
-        given().get("/v1/call-centers/{cc}", cc).then().body("states", hasSize(1))
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().body("states", hasSize(1))
                 .body("callWrapUpSeconds", equalTo(0));
     }
 
@@ -125,7 +125,7 @@ class ConfigurationApiTest {
         putConfig(cc, "{\"states\":[").statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
         putConfig(cc, "{\"states\":[]} trailing").statusCode(400);
-        given().get("/v1/call-centers/{cc}", cc).then().statusCode(404);
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().statusCode(404);
     }
 
     @Test
@@ -149,21 +149,21 @@ class ConfigurationApiTest {
                 .body("errors[0].field", equalTo("name")).body("errors[0].message", containsString("more than once"));
         putConfig(cc, "{\"name\":42," + states + "}").statusCode(400)
                 .body("errors[0].field", equalTo("name"));
-        given().get("/v1/call-centers/{cc}", cc).then().statusCode(404);
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().statusCode(404);
     }
 
     @Test
     void invalidPathIdIs400() {
         putConfig("bad id", config(0, false)).statusCode(400).body("errors.field", hasItem("callCenterId"));
-        given().get("/v1/call-centers/{cc}", "x".repeat(129)).then().statusCode(400);
+        asAdmin("x".repeat(129)).get("/v1/call-centers/{cc}", "x".repeat(129)).then().statusCode(400);
     }
 
     @Test
     void problemsAreAnsweredForUnknownPathsAndMethodsToo() {
-        given().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("x").put("/v1/call-centers/{cc}", uniqueId("cc")).then()
+        asAdmin("any").get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        asAdmin("cc-text").contentType(ContentType.TEXT).body("x").put("/v1/call-centers/{cc}", "cc-text").then()
                 .statusCode(415).contentType("application/problem+json");
-        given().delete("/v1/presets").then().statusCode(405).contentType("application/problem+json")
+        asAdmin("any").delete("/v1/presets").then().statusCode(405).contentType("application/problem+json")
                 .body("status", not(equalTo(500)));
     }
 }

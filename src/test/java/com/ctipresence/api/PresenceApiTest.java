@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.ctipresence.support.Api.asAgent;
+import static com.ctipresence.support.Api.asSupervisor;
 import static com.ctipresence.support.Api.callEvent;
 import static com.ctipresence.support.Api.event;
 import static com.ctipresence.support.Api.newCallCenter;
@@ -28,7 +30,6 @@ import static com.ctipresence.support.Api.presence;
 import static com.ctipresence.support.Api.putConfig;
 import static com.ctipresence.support.Api.setState;
 import static com.ctipresence.support.Api.uniqueId;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -82,7 +83,7 @@ class PresenceApiTest {
         setState(cc, "a1", "ready");
         setState(cc, "a2", "away");
         setState(newCallCenter(0, false), "elsewhere", "ready");
-        given().get("/v1/call-centers/{cc}/agents", cc).then().statusCode(200)
+        asSupervisor(cc).get("/v1/call-centers/{cc}/agents", cc).then().statusCode(200)
                 .body("agentId", containsInAnyOrder("a1", "a2"))
                 .body("stateId", containsInAnyOrder("ready", "away"));
     }
@@ -96,18 +97,18 @@ class PresenceApiTest {
                 .body("errors[0].message", containsString("ready, dnd"));
         presence(cc, "a1").statusCode(404);
         setState(uniqueId("missing"), "a1", "ready").statusCode(404);
-        given().get("/v1/call-centers/{cc}/agents", uniqueId("missing")).then().statusCode(404);
+        asSupervisor("missing").get("/v1/call-centers/{cc}/agents", "missing").then().statusCode(404);
         setState(cc, "bad agent", "ready").statusCode(400).body("errors[0].field", equalTo("agentId"));
-        given().contentType("application/json").body("{\"stateId\":\"ready\",\"mood\":\"happy\"}")
+        asAgent(cc, "a1").contentType("application/json").body("{\"stateId\":\"ready\",\"mood\":\"happy\"}")
                 .put("/v1/call-centers/{cc}/agents/{a}/presence", cc, "a1").then().statusCode(400)
                 .body("errors[0].field", equalTo("mood"));
-        given().contentType("application/json").body("{\"stateId\":7}")
+        asAgent(cc, "a1").contentType("application/json").body("{\"stateId\":7}")
                 .put("/v1/call-centers/{cc}/agents/{a}/presence", cc, "a1").then().statusCode(400)
                 .body("errors[0].field", equalTo("stateId"));
-        given().contentType("application/json").body("{}")
+        asAgent(cc, "a1").contentType("application/json").body("{}")
                 .put("/v1/call-centers/{cc}/agents/{a}/presence", cc, "a1").then().statusCode(400)
                 .body("errors[0].field", equalTo("stateId"));
-        given().contentType("application/json")
+        asAgent(cc, "a1").contentType("application/json")
                 .put("/v1/call-centers/{cc}/agents/{a}/presence", cc, "a1").then().statusCode(400);
         presence(cc, "a1").statusCode(404);
     }
@@ -272,7 +273,7 @@ class PresenceApiTest {
         String cc = newCallCenter(30, true);
         callEvent(cc, "new", event("e1", "CONNECTED", "c1", false, null)).statusCode(200)
                 .body("stateId", equalTo("on-a-call")).body("version", equalTo(1));
-        given().get("/v1/call-centers/{cc}/agents", cc).then().body("agentId", hasItem("new"));
+        asSupervisor(cc).get("/v1/call-centers/{cc}/agents", cc).then().body("agentId", hasItem("new"));
     }
 
     @Test

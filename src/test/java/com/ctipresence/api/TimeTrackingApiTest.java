@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static com.ctipresence.support.Api.asSupervisor;
 import static com.ctipresence.support.Api.callEvent;
 import static com.ctipresence.support.Api.event;
 import static com.ctipresence.support.Api.newCallCenter;
@@ -32,7 +33,6 @@ import static com.ctipresence.support.Api.presence;
 import static com.ctipresence.support.Api.putConfig;
 import static com.ctipresence.support.Api.setState;
 import static com.ctipresence.support.Api.uniqueId;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -59,7 +59,7 @@ class TimeTrackingApiTest {
     }
 
     private static JsonPath report(String cc, LocalDate from, LocalDate to, String agentId) {
-        var request = given().queryParam("from", from.toString()).queryParam("to", to.toString());
+        var request = asSupervisor(cc).queryParam("from", from.toString()).queryParam("to", to.toString());
         if (agentId != null) {
             request.queryParam("agentId", agentId);
         }
@@ -149,9 +149,9 @@ class TimeTrackingApiTest {
         clock.advance(Duration.ofSeconds(30));
         timeTracking.tick(cc);
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
-        given().queryParam("from", day.toString()).queryParam("to", day.toString())
+        asSupervisor(cc).queryParam("from", day.toString()).queryParam("to", day.toString())
                 .get("/v1/call-centers/{cc}/time-tracking", cc).then().statusCode(200).body("$", empty());
-        given().get("/v1/call-centers/{cc}/agents/{a}/history", cc, "a1").then().statusCode(200)
+        asSupervisor(cc).get("/v1/call-centers/{cc}/agents/{a}/history", cc, "a1").then().statusCode(200)
                 .body("toStateId", contains("ready", "away"));
     }
 
@@ -166,7 +166,7 @@ class TimeTrackingApiTest {
         callEvent(cc, "a1", event("e2", "ENDED", "c1", false, 60)).statusCode(200);
         clock.advance(Duration.ofSeconds(100)); // the wrap-up ran out 70 s ago; the tick settles it
         timeTracking.tick(cc);
-        given().queryParam("from", t0.minusSeconds(1).toString()).queryParam("to", t0.plusSeconds(3600).toString())
+        asSupervisor(cc).queryParam("from", t0.minusSeconds(1).toString()).queryParam("to", t0.plusSeconds(3600).toString())
                 .get("/v1/call-centers/{cc}/agents/{a}/history", cc, "a1").then().statusCode(200)
                 .body("cause", contains("AGENT", "CALL_EVENT", "CALL_EVENT", "WRAP_UP_EXPIRY"))
                 .body("fromStateId", contains(null, "ready", "on-a-call", "dnd"))
@@ -239,7 +239,7 @@ class TimeTrackingApiTest {
         setState(cc, "a1", "ready");
         clock.advance(Duration.ofSeconds(7));
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
-        String csv = given().accept("text/csv").queryParam("from", day.toString()).queryParam("to", day.toString())
+        String csv = asSupervisor(cc).accept("text/csv").queryParam("from", day.toString()).queryParam("to", day.toString())
                 .get("/v1/call-centers/{cc}/time-tracking", cc).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertThat(csv).isEqualTo("agentId,date,stateId,label,presenceStatus,seconds\r\n"
@@ -250,30 +250,30 @@ class TimeTrackingApiTest {
     void badRangesAre400NamingTheParameter() {
         String cc = newCallCenter(0, false);
         String path = "/v1/call-centers/{cc}/time-tracking";
-        given().queryParam("from", "2026-11-24").queryParam("to", "2026-11-23").get(path, cc).then()
+        asSupervisor(cc).queryParam("from", "2026-11-24").queryParam("to", "2026-11-23").get(path, cc).then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("from"));
-        given().queryParam("from", "2026-10-01").queryParam("to", "2026-11-01").get(path, cc).then()
+        asSupervisor(cc).queryParam("from", "2026-10-01").queryParam("to", "2026-11-01").get(path, cc).then()
                 .statusCode(400).body("errors[0].field", equalTo("to"))
                 .body("errors[0].message", containsString("31"));
-        given().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get(path, cc).then()
+        asSupervisor(cc).queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").get(path, cc).then()
                 .statusCode(200);
-        given().queryParam("from", "2026-13-01").queryParam("to", "2026-11-01").get(path, cc).then()
+        asSupervisor(cc).queryParam("from", "2026-13-01").queryParam("to", "2026-11-01").get(path, cc).then()
                 .statusCode(400).body("errors[0].field", equalTo("from"));
-        given().queryParam("to", "2026-11-01").get(path, cc).then().statusCode(400)
+        asSupervisor(cc).queryParam("to", "2026-11-01").get(path, cc).then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        given().queryParam("from", "2026-11-01").queryParam("to", "2026-11-01").queryParam("agentId", "a b")
+        asSupervisor(cc).queryParam("from", "2026-11-01").queryParam("to", "2026-11-01").queryParam("agentId", "a b")
                 .get(path, cc).then().statusCode(400).body("errors[0].field", equalTo("agentId"));
-        given().queryParam("from", "2026-11-01").queryParam("to", "2026-11-01")
+        asSupervisor(cc).queryParam("from", "2026-11-01").queryParam("to", "2026-11-01")
                 .get(path, uniqueId("missing")).then().statusCode(404);
         setState(cc, "a1", "ready");
         String history = "/v1/call-centers/{cc}/agents/{a}/history";
-        given().queryParam("from", "yesterday").get(history, cc, "a1").then().statusCode(400)
+        asSupervisor(cc).queryParam("from", "yesterday").get(history, cc, "a1").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        given().queryParam("from", "2026-11-02T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
+        asSupervisor(cc).queryParam("from", "2026-11-02T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
                 .get(history, cc, "a1").then().statusCode(400).body("errors[0].field", equalTo("from"));
-        given().queryParam("from", "2026-09-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
+        asSupervisor(cc).queryParam("from", "2026-09-01T00:00:00Z").queryParam("to", "2026-11-01T00:00:00Z")
                 .get(history, cc, "a1").then().statusCode(400).body("errors[0].field", equalTo("to"));
-        given().get(history, cc, "nobody").then().statusCode(404);
-        given().get(history, cc, "a1").then().statusCode(200).body("$", hasSize(1));
+        asSupervisor(cc).get(history, cc, "nobody").then().statusCode(404);
+        asSupervisor(cc).get(history, cc, "a1").then().statusCode(200).body("$", hasSize(1));
     }
 }

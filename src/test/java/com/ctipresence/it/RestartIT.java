@@ -2,6 +2,7 @@ package com.ctipresence.it;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import com.ctipresence.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import static org.hamcrest.Matchers.equalTo;
  * restart, and a wrap-up that ran out while the server was down is ended at start-up, stamped at wrapUpUntil.
  */
 class RestartIT {
+    /** An admin who is also agent a1 of acme: enough for everything this test does. */
+    private static final String TOKEN = Tokens.of("acme", "a1", "admin", "agent");
 
     @Test
     void dataAndPendingWrapUpsSurviveACrash(@TempDir Path dataDir) throws Exception {
@@ -26,19 +29,19 @@ class RestartIT {
         try (RunningServer server = RunningServer.start(dataDir, dynamoPort)) {
             RestAssured.baseURI = server.url("");
             RestAssured.port = server.httpPort;
-            given().contentType(ContentType.JSON).body("""
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("""
                     {"name":"Restart","callWrapUpSeconds":2,"activeCallChangesPresence":true,
                      "states":[{"id":"ready","label":"Ready for Calls","reasonCode":"*60","presenceStatus":1},
                                {"id":"dnd","label":"Do Not Disturb","reasonCode":"*61","presenceStatus":4},
                                {"id":"on-a-call","label":"On a call","presenceStatus":6},
                                {"id":"away","label":"Away","presenceStatus":3}]}
                     """).put("/v1/call-centers/acme").then().statusCode(200);
-            given().contentType(ContentType.JSON).body("{\"stateId\":\"away\"}")
-                    .put("/v1/call-centers/acme/agents/a2/presence").then().statusCode(200);
-            given().contentType(ContentType.JSON)
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"stateId\":\"away\"}")
+                    .put("/v1/call-centers/acme/agents/a2/presence").then().statusCode(200); // as admin
+            given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
                     .body("{\"eventId\":\"e1\",\"type\":\"CONNECTED\",\"callId\":\"c1\"}")
                     .post("/v1/call-centers/acme/agents/a1/call-events").then().statusCode(200);
-            until = given().contentType(ContentType.JSON)
+            until = given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
                     .body("{\"eventId\":\"e2\",\"type\":\"ENDED\",\"callId\":\"c1\",\"durationSeconds\":30}")
                     .post("/v1/call-centers/acme/agents/a1/call-events").then().statusCode(200)
                     .body("stateId", equalTo("dnd")).extract().path("wrapUpUntil");
@@ -51,10 +54,11 @@ class RestartIT {
         try (RunningServer server = RunningServer.start(dataDir, dynamoPort)) {
             RestAssured.baseURI = server.url("");
             RestAssured.port = server.httpPort;
-            given().get("/v1/call-centers/acme").then().statusCode(200).body("name", equalTo("Restart"));
-            given().get("/v1/call-centers/acme/agents/a2/presence").then().statusCode(200)
+            given().auth().oauth2(TOKEN).get("/v1/call-centers/acme").then().statusCode(200)
+                    .body("name", equalTo("Restart"));
+            given().auth().oauth2(TOKEN).get("/v1/call-centers/acme/agents/a2/presence").then().statusCode(200)
                     .body("stateId", equalTo("away"));
-            given().get("/v1/call-centers/acme/agents/a1/presence").then().statusCode(200)
+            given().auth().oauth2(TOKEN).get("/v1/call-centers/acme/agents/a1/presence").then().statusCode(200)
                     .body("stateId", equalTo("ready"))
                     .body("since", equalTo(until))
                     .body("version", equalTo(3));

@@ -32,7 +32,9 @@ final class RunningServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dcti.dynamodb.embedded.port=" + dynamoPort,
-                "-Dcti.dynamodb.embedded.data-dir=" + dataDir));
+                "-Dcti.dynamodb.embedded.data-dir=" + dataDir,
+                // production build: the deployment names its token key; here, the development one
+                "-Dmp.jwt.verify.publickey.location=file:" + Path.of("src/dev/keys/dev-public.pem").toAbsolutePath()));
         command.addAll(List.of(extraProperties));
         command.addAll(List.of("-jar", application().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -2,6 +2,7 @@ package com.ctipresence.support;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 import java.util.UUID;
 
@@ -31,8 +32,25 @@ public final class Api {
                 """.formatted(wrapUpSeconds, activeCallChangesPresence);
     }
 
+    /** A request with the bearer token of {@code subject} in {@code callCenterId} with these roles. */
+    public static RequestSpecification as(String callCenterId, String subject, String... roles) {
+        return given().auth().oauth2(Tokens.of(callCenterId, subject, roles));
+    }
+
+    public static RequestSpecification asAdmin(String callCenterId) {
+        return as(callCenterId, "admin-1", "admin");
+    }
+
+    public static RequestSpecification asSupervisor(String callCenterId) {
+        return as(callCenterId, "supervisor-1", "supervisor");
+    }
+
+    public static RequestSpecification asAgent(String callCenterId, String agentId) {
+        return as(callCenterId, agentId, "agent");
+    }
+
     public static ValidatableResponse putConfig(String callCenterId, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asAdmin(callCenterId).contentType(ContentType.JSON).body(body)
                 .put("/v1/call-centers/{cc}", callCenterId).then().log().ifValidationFails();
     }
 
@@ -44,16 +62,16 @@ public final class Api {
     }
 
     public static ValidatableResponse setState(String cc, String agentId, String stateId) {
-        return given().contentType(ContentType.JSON).body("{\"stateId\":\"" + stateId + "\"}")
+        return asAgent(cc, agentId).contentType(ContentType.JSON).body("{\"stateId\":\"" + stateId + "\"}")
                 .put("/v1/call-centers/{cc}/agents/{agent}/presence", cc, agentId).then();
     }
 
     public static ValidatableResponse presence(String cc, String agentId) {
-        return given().get("/v1/call-centers/{cc}/agents/{agent}/presence", cc, agentId).then();
+        return asAgent(cc, agentId).get("/v1/call-centers/{cc}/agents/{agent}/presence", cc, agentId).then();
     }
 
     public static ValidatableResponse callEvent(String cc, String agentId, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asAgent(cc, agentId).contentType(ContentType.JSON).body(body)
                 .post("/v1/call-centers/{cc}/agents/{agent}/call-events", cc, agentId).then();
     }
 

@@ -29,7 +29,7 @@ public class CallCenterService {
     public CallCenterConfig get(String callCenterId) {
         Ids.require("callCenterId", callCenterId);
         return callCenters.find(callCenterId)
-                .orElseThrow(() -> new NotFoundException("call center '" + callCenterId + "' is not configured"));
+                .orElseThrow(() -> NotFoundException.callCenter(callCenterId));
     }
 
     public List<String> presetNames() {

@@ -2,6 +2,10 @@ package com.ctipresence.adapter.in.problem;
 
 import com.ctipresence.application.ConflictException;
 import com.ctipresence.application.NotFoundException;
+import com.ctipresence.application.security.ForbiddenException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import com.ctipresence.domain.FieldError;
 import com.ctipresence.domain.ValidationException;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -39,6 +43,15 @@ public final class Problems {
         }
         if (e instanceof NotFoundException) {
             return new Problem("about:blank", "Not found", 404, e.getMessage(), path, null);
+        }
+        if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
+                || e instanceof AuthenticationCompletionException) {
+            return new Problem("about:blank", "Unauthorized", 401,
+                    "a valid bearer token (JWT) is required: send Authorization: Bearer <token>", path, null);
+        }
+        if (e instanceof ForbiddenException || e instanceof io.quarkus.security.ForbiddenException) {
+            String detail = e instanceof ForbiddenException ? e.getMessage() : "not allowed";
+            return new Problem("about:blank", "Forbidden", 403, detail, path, null);
         }
         if (e instanceof ConflictException) {
             return new Problem("about:blank", "Conflict", 409, e.getMessage(), path, null);

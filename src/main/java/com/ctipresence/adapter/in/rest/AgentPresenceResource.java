@@ -5,6 +5,8 @@ import com.ctipresence.application.service.CallEventOutcome;
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.domain.TransitionCause;
 import com.ctipresence.domain.ValidationException;
+import com.ctipresence.application.security.Access;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,10 +19,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("/v1/call-centers/{callCenterId}/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agent presence", description = "Softphone: presence state and call events of agents")
@@ -30,14 +39,19 @@ import java.util.List;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgentPresenceResource {
     private final PresenceService presence;
+    private final Access access;
+    private final CallerProducer callers;
 
-    public AgentPresenceResource(PresenceService presence) {
+    public AgentPresenceResource(PresenceService presence, Access access, CallerProducer callers) {
         this.presence = presence;
+        this.access = access;
+        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "All agents of the call center with their presence")
     public List<AgentPresenceDto> list(@PathParam("callCenterId") String callCenterId) {
+        access.listAgents(callers.current(), callCenterId);
         return presence.list(callCenterId).stream().map(AgentPresenceDto::from).toList();
     }
 
@@ -46,21 +60,24 @@ public class AgentPresenceResource {
     @Operation(summary = "An agent's presence")
     public AgentPresenceDto get(@PathParam("callCenterId") String callCenterId,
                                 @PathParam("agentId") String agentId) {
+        access.readAgent(callers.current(), callCenterId, agentId);
         return AgentPresenceDto.from(presence.get(callCenterId, agentId));
     }
 
     @PUT
     @Path("{agentId}/presence")
-    @Operation(summary = "Set an agent's presence state (creates the agent); ends a running wrap-up")
+    @Operation(summary = "Set an agent's presence state (creates the agent); ends a running wrap-up. The agent "
+            + "sets their own; a supervisor or admin may set anyone's (recorded with cause ADMIN)")
     @APIResponse(responseCode = "409", description = "Presence is disabled for the call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AgentPresenceDto put(@PathParam("callCenterId") String callCenterId,
                                 @PathParam("agentId") String agentId, PresenceChangeRequest body) {
+        TransitionCause cause = access.setPresence(callers.current(), callCenterId, agentId);
         if (body == null) {
             throw ValidationException.of("stateId", "is required");
         }
-        return AgentPresenceDto.from(presence.setState(callCenterId, agentId, body.stateId(),
-                TransitionCause.AGENT, agentId));
+        return AgentPresenceDto.from(presence.setState(callCenterId, agentId, body.stateId(), cause,
+                callers.current().subject()));
     }
 
     @POST
@@ -74,6 +91,7 @@ public class AgentPresenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response callEvent(@PathParam("callCenterId") String callCenterId,
                               @PathParam("agentId") String agentId, CallEventRequest body) {
+        access.sendCallEvent(callers.current(), callCenterId, agentId);
         if (body == null) {
             throw ValidationException.of("body", "a CallEvent is required");
         }

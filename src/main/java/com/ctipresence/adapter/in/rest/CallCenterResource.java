@@ -3,6 +3,8 @@ package com.ctipresence.adapter.in.rest;
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.application.service.CallCenterService;
 import com.ctipresence.domain.ValidationException;
+import com.ctipresence.application.security.Access;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,8 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("/v1/call-centers/{callCenterId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Call centers", description = "Admin: presence configuration of a call center")
@@ -22,14 +31,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CallCenterResource {
     private final CallCenterService callCenters;
+    private final Access access;
+    private final CallerProducer callers;
 
-    public CallCenterResource(CallCenterService callCenters) {
+    public CallCenterResource(CallCenterService callCenters, Access access, CallerProducer callers) {
         this.callCenters = callCenters;
+        this.access = access;
+        this.callers = callers;
     }
 
     @PUT
     @Operation(summary = "Create or replace a call center's configuration")
     public ConfigurationDto put(@PathParam("callCenterId") String callCenterId, ConfigurationDto body) {
+        access.configure(callers.current(), callCenterId);
         if (body == null) {
             throw ValidationException.of("body", "a Configuration is required");
         }
@@ -44,6 +58,7 @@ public class CallCenterResource {
     @APIResponse(responseCode = "404", description = "No such call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto get(@PathParam("callCenterId") String callCenterId) {
+        access.readConfiguration(callers.current(), callCenterId);
         return ConfigurationDto.from(callCenters.get(callCenterId));
     }
 }

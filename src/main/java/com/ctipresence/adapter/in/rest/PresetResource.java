@@ -2,6 +2,8 @@ package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.application.service.CallCenterService;
+import com.ctipresence.application.security.Access;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,23 +13,35 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("/v1/presets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Presets", description = "Pre-delivered configurations to start from")
 public class PresetResource {
     private final CallCenterService callCenters;
+    private final Access access;
+    private final CallerProducer callers;
 
-    public PresetResource(CallCenterService callCenters) {
+    public PresetResource(CallCenterService callCenters, Access access, CallerProducer callers) {
         this.callCenters = callCenters;
+        this.access = access;
+        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "Names of the pre-delivered configurations")
     public List<String> names() {
+        access.readPresets(callers.current());
         return callCenters.presetNames();
     }
 
@@ -37,6 +51,7 @@ public class PresetResource {
     @APIResponse(responseCode = "404", description = "No such preset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto preset(@PathParam("name") String name) {
+        access.readPresets(callers.current());
         return ConfigurationDto.from(callCenters.preset(name));
     }
 }

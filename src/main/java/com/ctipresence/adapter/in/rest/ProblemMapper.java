@@ -5,6 +5,8 @@ import com.ctipresence.adapter.in.problem.Problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,12 +32,30 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response mapUnauthorized(UnauthorizedException e, UriInfo uri) {
+        return map(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapAuthenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return map(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mapForbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return map(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response map(Throwable e, UriInfo uri) {
         Problem problem = Problems.of(e, uri.getPath());
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
                 .entity(problem);
         if (problem.status() == 503) {
             response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
+        }
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer");
         }
         return response.build();
     }

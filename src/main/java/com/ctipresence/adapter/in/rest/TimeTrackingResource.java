@@ -4,6 +4,8 @@ import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.application.service.TimeTrackingService;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.domain.Transition;
+import com.ctipresence.application.security.Access;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The caller's role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Path("/v1/call-centers/{callCenterId}")
 @Tag(name = "Time tracking", description = "Time per agent per presence state, and the transition history")
 @APIResponse(responseCode = "400", description = "Bad dates or range (from after to, more than 31 days)",
@@ -27,9 +36,13 @@ import java.util.List;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TimeTrackingResource {
     private final TimeTrackingService timeTracking;
+    private final Access access;
+    private final CallerProducer callers;
 
-    public TimeTrackingResource(TimeTrackingService timeTracking) {
+    public TimeTrackingResource(TimeTrackingService timeTracking, Access access, CallerProducer callers) {
         this.timeTracking = timeTracking;
+        this.access = access;
+        this.callers = callers;
     }
 
     @GET
@@ -62,12 +75,14 @@ public class TimeTrackingResource {
     public List<HistoryEntryDto> history(@PathParam("callCenterId") String callCenterId,
                                          @PathParam("agentId") String agentId,
                                          @QueryParam("from") String from, @QueryParam("to") String to) {
+        access.readAgent(callers.current(), callCenterId, agentId);
         List<Transition> entries = timeTracking.history(callCenterId, agentId, QueryParams.instant("from", from),
                 QueryParams.instant("to", to));
         return entries.stream().map(HistoryEntryDto::from).toList();
     }
 
     private List<DayTotal> rows(String callCenterId, String from, String to, String agentId) {
+        access.readReport(callers.current(), callCenterId, agentId);
         return timeTracking.report(callCenterId, QueryParams.date("from", from), QueryParams.date("to", to),
                 agentId);
     }

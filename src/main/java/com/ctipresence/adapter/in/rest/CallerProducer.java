@@ -1,0 +1,35 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.application.security.Caller;
+import com.ctipresence.application.security.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The REST caller of the current request: the bearer token verified by smallrye-jwt (issuer, signature, expiry),
+ * read into a {@link Caller}.
+ */
+@ApplicationScoped
+public class CallerProducer {
+    private final JsonWebToken token;
+    private final String callCenterClaim;
+
+    public CallerProducer(JsonWebToken token,
+                          @ConfigProperty(name = "cti.security.call-center-claim") String callCenterClaim) {
+        this.token = token;
+        this.callCenterClaim = callCenterClaim;
+    }
+
+    public Caller current() {
+        Object callCenter = token.getClaim(callCenterClaim);
+        Set<Role> roles = token.getGroups() == null ? Set.of() : token.getGroups().stream().map(Role::of)
+                .flatMap(Optional::stream).collect(Collectors.toSet());
+        return new Caller(Optional.ofNullable(token.getSubject()).orElse(""),
+                callCenter == null ? null : callCenter.toString(), roles);
+    }
+}
