@@ -25,8 +25,9 @@ public class TestClock extends Clock {
     }
 
     /** Stops time at {@code instant} until {@link #advance} or {@link #reset}. */
-    public void freezeAt(Instant instant) {
+    public Instant freezeAt(Instant instant) {
         frozen.set(instant);
+        return instant;
     }
 
     /** Stops time now, at a whole second (so second-exact expectations are easy to write). */
