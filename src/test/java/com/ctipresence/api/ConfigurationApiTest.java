@@ -165,5 +165,9 @@ class ConfigurationApiTest {
                 .statusCode(415).contentType("application/problem+json");
         asAdmin("any").delete("/v1/presets").then().statusCode(405).contentType("application/problem+json")
                 .body("status", not(equalTo(500)));
+        String cc = uniqueId("cc");
+        putConfig(cc, "{\"name\":\"" + "n".repeat(70_000) + "\"}").statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
+        asAdmin(cc).get("/v1/call-centers/{cc}", cc).then().statusCode(404);
     }
 }
