@@ -1,7 +1,7 @@
 package com.ctipresence.adapter.in.startup;
 
-import com.ctipresence.adapter.out.dynamodb.DynamoDbStartup;
 import com.ctipresence.application.service.PresenceService;
+import com.ctipresence.config.StartupOrder;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 public class WrapUpRearm {
     private static final Logger LOG = Logger.getLogger(WrapUpRearm.class);
 
-    void onStart(@Observes @Priority(DynamoDbStartup.PRIORITY + 1) StartupEvent event, PresenceService presence,
+    void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence,
                  @ConfigProperty(name = "cti.wrap-up.local-timers", defaultValue = "true") boolean localTimers) {
         if (localTimers) {
             LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps());

@@ -1,16 +1,18 @@
 package com.ctipresence.adapter.out.dynamodb;
 
+import com.ctipresence.config.StartupOrder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import java.util.HashSet;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Before anything else at start-up (and before the scheduler's first tick): start the embedded DynamoDB Local if
@@ -18,8 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
  */
 @ApplicationScoped
 public class DynamoDbStartup {
-    /** Lower runs earlier; the scheduler and the wrap-up re-arming observe start-up after this. */
-    public static final int PRIORITY = 10;
     private static final Logger LOG = Logger.getLogger(DynamoDbStartup.class);
 
     private final EmbeddedDynamoDb embedded;
@@ -34,7 +34,7 @@ public class DynamoDbStartup {
         this.config = config;
     }
 
-    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.STORE) StartupEvent event) {
         if (embedded.wanted()) {
             embedded.start();
         }

@@ -1,0 +1,13 @@
+package com.ctipresence.config;
+
+/**
+ * Order of the start-up observers (lower runs first). The store must be up and its tables created before the
+ * scheduler starts (its observer has priority 0) and before pending wrap-ups are re-armed.
+ */
+public final class StartupOrder {
+    public static final int STORE = -1000;
+    public static final int WRAP_UP_REARM = STORE + 1;
+
+    private StartupOrder() {
+    }
+}
