@@ -1,6 +1,8 @@
 package com.ctipresence.api;
 
+import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.application.service.PresenceService;
+import com.ctipresence.domain.DayTotal;
 import com.ctipresence.application.service.TimeTrackingService;
 import com.ctipresence.support.Api;
 import com.ctipresence.support.TestClock;
@@ -52,6 +54,8 @@ class TimeTrackingApiTest {
     TimeTrackingService timeTracking;
     @Inject
     PresenceService presenceService;
+    @Inject
+    TimeTotalsRepository totals;
 
     @AfterEach
     void resetClock() {
@@ -228,6 +232,20 @@ class TimeTrackingApiTest {
                     .containsEntry(a + "/" + day + "/away", 50);
         }
         assertThat(totals).hasSize(100);
+    }
+
+    @Test
+    void theLocalSchedulerChecksPointsEveryUpdateInterval() {
+        String cc = uniqueId("cc");
+        putConfig(cc, Api.config(0, false).replace("\"timeTrackingUpdateSeconds\":60",
+                "\"timeTrackingUpdateSeconds\":1")).statusCode(200);
+        Instant t0 = clock.freeze();
+        setState(cc, "a1", "ready");
+        clock.advance(Duration.ofSeconds(42));
+        LocalDate day = LocalDate.ofInstant(t0, BERLIN);
+        // the stored rows, not the read-time projection: only a tick writes them
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(totals.find(cc, day, day, "a1"))
+                .extracting(DayTotal::seconds).containsExactly(42L));
     }
 
     @Test

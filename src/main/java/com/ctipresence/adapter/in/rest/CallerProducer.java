@@ -1,14 +1,9 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.application.security.Caller;
-import com.ctipresence.application.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The REST caller of the current request: the bearer token verified by smallrye-jwt (issuer, signature, expiry),
@@ -27,9 +22,6 @@ public class CallerProducer {
 
     public Caller current() {
         Object callCenter = token.getClaim(callCenterClaim);
-        Set<Role> roles = token.getGroups() == null ? Set.of() : token.getGroups().stream().map(Role::of)
-                .flatMap(Optional::stream).collect(Collectors.toSet());
-        return new Caller(Optional.ofNullable(token.getSubject()).orElse(""),
-                callCenter == null ? null : callCenter.toString(), roles);
+        return Caller.of(token.getSubject(), callCenter == null ? null : callCenter.toString(), token.getGroups());
     }
 }
