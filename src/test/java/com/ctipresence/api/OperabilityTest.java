@@ -32,6 +32,8 @@ class OperabilityTest {
         doc.body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("paths.'/v1/call-centers/{callCenterId}'.put.responses", hasKey("400"))
                 .body("paths.'/v1/call-centers/{callCenterId}'.put.responses", hasKey("401"))
+                .body("paths.'/v1/presets'.get.responses", hasKey("403"))
+                .body("paths.'/v1/presets'.get.security[0]", hasKey("bearer"))
                 .body("components.schemas.AgentPresence.properties", hasKey("secondsInState"));
     }
 

@@ -13,6 +13,7 @@ import com.ctipresence.application.service.TimeTrackingService;
 import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.CallCenterConfigDraft.StateDraft;
 import com.ctipresence.domain.TransitionCause;
+import com.ctipresence.support.TestClock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,11 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,25 +72,6 @@ class TickBenchmark {
         }
     }
 
-    static final class MovableClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T08:00:00Z"));
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void tickAgainstTheFloor() throws Exception {
         int port;
@@ -120,7 +98,7 @@ class TickBenchmark {
             };
             Tables tables = new Tables(tablesConfig);
             new DynamoDbStartup(embedded, dynamo, tables, tablesConfig).createMissingTables();
-            MovableClock clock = new MovableClock();
+            TestClock clock = TestClock.frozenAt(Instant.parse("2026-11-23T08:00:00Z"));
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);
             var agentRepo = new DynamoAgentRepository(dynamo, tables, totals);
@@ -155,7 +133,7 @@ class TickBenchmark {
 
     private static double[] run(String name, int agents, CallCenterService callCenters, PresenceService presence,
                                 TimeTrackingService timeTracking, DynamoDbClient dynamo, String agentsTable,
-                                MovableClock clock, WriteCounter counter, ExecutorService pool) throws Exception {
+                                TestClock clock, WriteCounter counter, ExecutorService pool) throws Exception {
         String cc = "bench-" + name.replace(' ', '-');
         callCenters.configure(cc, new CallCenterConfigDraft(null, "Europe/Berlin", true, null, 0, true, 60, false,
                 false, List.of(new StateDraft("ready", "Ready for Calls", null, 1),
@@ -165,7 +143,7 @@ class TickBenchmark {
                 TransitionCause.AGENT, "agent-" + i));
         long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
 
-        clock.now.updateAndGet(t -> t.plus(Duration.ofSeconds(60)));
+        clock.advance(Duration.ofSeconds(60));
         counter.writes.set(0);
         long tickStart = System.nanoTime();
         TickResult result = timeTracking.tick(cc);

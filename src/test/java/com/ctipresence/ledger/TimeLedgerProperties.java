@@ -13,6 +13,7 @@ import com.ctipresence.domain.DayTotal;
 import com.ctipresence.domain.PbxMode;
 import com.ctipresence.domain.Transition;
 import com.ctipresence.domain.TransitionCause;
+import com.ctipresence.support.TestClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -75,7 +76,7 @@ class TimeLedgerProperties {
 
     static final class World {
         final InMemoryStore store = new InMemoryStore();
-        final MutableClock clock;
+        final TestClock clock;
         final RecordingWrapUpTimer timer = new RecordingWrapUpTimer();
         final CallCenterService callCenters = new CallCenterService(store);
         final TimeTrackingService timeTracking;
@@ -84,7 +85,7 @@ class TimeLedgerProperties {
         int conflicts;
 
         World(Scenario s) {
-            clock = new MutableClock(s.start());
+            clock = TestClock.frozenAt(s.start());
             timeTracking = new TimeTrackingService(callCenters, store, store, store, clock, 2);
             presence = new PresenceService(callCenters, store, timer, timeTracking, clock);
             callCenters.configure(CC, new CallCenterConfigDraft("Prop", ZONE.getId(), true, PbxMode.NOT_SENT,

@@ -30,6 +30,19 @@ public class TestClock extends Clock {
         return instant;
     }
 
+    /** A clock frozen at {@code instant} (for tests outside CDI). */
+    public static TestClock frozenAt(Instant instant) {
+        TestClock clock = new TestClock();
+        clock.freezeAt(instant);
+        return clock;
+    }
+
+    /** Freezes at {@code instant} unless that is earlier than now: time only runs forward. */
+    public void forwardTo(Instant instant) {
+        Instant now = instant();
+        freezeAt(instant.isAfter(now) ? instant : now);
+    }
+
     /** Stops time now, at a whole second (so second-exact expectations are easy to write). */
     public Instant freeze() {
         Instant now = instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
