@@ -2,10 +2,10 @@ package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.adapter.in.problem.Problems;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -15,38 +15,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Answers every failure of a REST call as application/problem+json. */
 public class ProblemMapper {
 
-    /* Named types too, so that the framework's own mappers for them do not answer instead. */
-    @ServerExceptionMapper(priority = 1)
-    public Response mapMismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapJson(JsonProcessingException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapUnauthorized(UnauthorizedException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapAuthenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response mapForbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return map(e, uri);
-    }
-
-    @ServerExceptionMapper(priority = 1)
+    /**
+     * Throwable, and by name the types the framework has mappers of its own for, so that those do not answer
+     * instead.
+     */
+    @ServerExceptionMapper(priority = 1, value = {Throwable.class, MismatchedInputException.class,
+            JsonProcessingException.class, WebApplicationException.class, UnauthorizedException.class,
+            AuthenticationFailedException.class, ForbiddenException.class})
     public Response map(Throwable e, UriInfo uri) {
         Problem problem = Problems.of(e, uri.getPath());
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
