@@ -63,6 +63,8 @@ class RestartIT {
                     .body("since", equalTo(until))
                     .body("version", equalTo(3));
             assertThat(dataDir.resolve("shared-local-instance.db")).exists();
+            // the development token endpoint does not exist in a production build
+            given().get("/dev/token?sub=a1&callCenterId=acme&roles=admin").then().statusCode(404);
         } finally {
             RestAssured.reset();
         }
