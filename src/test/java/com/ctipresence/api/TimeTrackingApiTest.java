@@ -98,6 +98,20 @@ class TimeTrackingApiTest {
     }
 
     @Test
+    void aRepeatedEventAnswersTheFirstPresenceWithTodaysFiguresAsStoredNow() {
+        String cc = newCallCenter(30, true);
+        clock.freeze();
+        callEvent(cc, "a1", event("e1", "CONNECTED", "c1", false, null)).statusCode(200)
+                .body("today.on-a-call", nullValue());
+        clock.advance(Duration.ofSeconds(100));
+        timeTracking.tick(cc); // books the 100 s; the first answer's presence had booked none
+        callEvent(cc, "a1", event("e1", "CONNECTED", "c1", false, null)).statusCode(200)
+                .body("version", equalTo(1)).body("secondsInState", equalTo(100))
+                .body("today.on-a-call", equalTo(100));
+        presence(cc, "a1").body("today.on-a-call", equalTo(100));
+    }
+
+    @Test
     void anIntervalAcrossLocalMidnightIsSplitAtMidnight() {
         String cc = newCallCenter(0, false);
         Instant beforeMidnight = ZonedDateTime.of(2026, 11, 23, 23, 59, 30, 0, BERLIN).toInstant();

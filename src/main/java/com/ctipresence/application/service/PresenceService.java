@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Agent presence use cases: set a state, apply a call event, expire a wrap-up, read presence. */
@@ -43,25 +42,24 @@ public class PresenceService {
                                  String actorId) {
         Ids.require("agentId", agentId);
         Ids.require("stateId", stateId);
+        CallCenterConfig config = callCenters.get(callCenterId);
+        if (!config.presenceEnabled()) {
+            throw new ConflictException("presence is disabled for call center '" + callCenterId
+                    + "' (presenceEnabled=false)");
+        }
         AgentPresence result = OptimisticRetry.run(() -> {
-            CallCenterConfig config = callCenters.get(callCenterId);
-            if (!config.presenceEnabled()) {
-                throw new ConflictException("presence is disabled for call center '" + callCenterId
-                        + "' (presenceEnabled=false)");
-            }
             AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
-            Change change = PresenceMachine.setState(config, current, agentId, stateId, cause, actorId,
-                    now());
-            return commit(change, null);
+            return commit(PresenceMachine.setState(config, current, agentId, stateId, cause, actorId,
+                    Millis.now(clock)), null);
         });
-        return view(callCenterId, result);
+        return timeTracking.view(config, result);
     }
 
     /** Applies a call event once: a repeat of the same event id answers the first result and changes nothing. */
     public CallEventOutcome onCallEvent(String callCenterId, String agentId, CallEvent event) {
         Ids.require("agentId", agentId);
+        CallCenterConfig config = callCenters.get(callCenterId);
         Applied applied = OptimisticRetry.run(() -> {
-            CallCenterConfig config = callCenters.get(callCenterId);
             var processed = agents.findProcessedEvent(callCenterId, agentId, event.eventId());
             if (processed.isPresent()) {
                 if (!processed.get().fingerprint().equals(event.fingerprint())) {
@@ -74,14 +72,14 @@ public class PresenceService {
             if (!config.presenceEnabled()) {
                 return new Applied(current, false, false);
             }
-            Instant now = now();
+            Instant now = Millis.now(clock);
             Change change = PresenceMachine.onCallEvent(config, current, agentId, event, now);
             ProcessedEvent record = new ProcessedEvent(callCenterId, agentId, event.eventId(), event.fingerprint(),
                     change.after(), now);
             return new Applied(commit(change, record), true, false);
         });
-        return new CallEventOutcome(applied.presence() == null ? null : view(callCenterId, applied.presence()),
-                applied.applied(), applied.repeat());
+        return new CallEventOutcome(applied.presence() == null ? null
+                : timeTracking.view(config, applied.presence()), applied.applied(), applied.repeat());
     }
 
     private record Applied(AgentPresence presence, boolean applied, boolean repeat) {
@@ -89,11 +87,9 @@ public class PresenceService {
 
     /** The wrap-up timer ran out: back to Ready, stamped at wrapUpUntil, unless the agent moved on meanwhile. */
     public AgentPresence expireWrapUp(String callCenterId, String agentId, String wrapUpId) {
-        return OptimisticRetry.run(() -> {
-            CallCenterConfig config = callCenters.get(callCenterId);
-            AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
-            return commit(PresenceMachine.expireWrapUp(config, current, wrapUpId), null);
-        });
+        CallCenterConfig config = callCenters.get(callCenterId);
+        return OptimisticRetry.run(() -> commit(PresenceMachine.expireWrapUp(config,
+                agents.find(callCenterId, agentId).orElse(null), wrapUpId), null));
     }
 
     /** Arms a timer for every wrap-up still running in the store (at start-up); overdue ones fire at once. */
@@ -106,23 +102,12 @@ public class PresenceService {
     public PresenceView get(String callCenterId, String agentId) {
         CallCenterConfig config = callCenters.get(callCenterId);
         Ids.require("agentId", agentId);
-        AgentPresence presence = agents.find(callCenterId, agentId).orElseThrow(() -> new NotFoundException(
-                "agent '" + agentId + "' has no presence in call center '" + callCenterId + "'"));
-        return timeTracking.views(config, List.of(presence), agentId).get(0);
+        return timeTracking.currentViews(config, agentId).stream().findFirst()
+                .orElseThrow(() -> NotFoundException.agent(callCenterId, agentId));
     }
 
     public List<PresenceView> list(String callCenterId) {
-        CallCenterConfig config = callCenters.get(callCenterId);
-        return timeTracking.views(config, agents.findByCallCenter(callCenterId), null);
-    }
-
-    private PresenceView view(String callCenterId, AgentPresence presence) {
-        return timeTracking.views(callCenters.get(callCenterId), List.of(presence), presence.agentId()).get(0);
-    }
-
-    /** Millisecond precision: what is stored is exactly what is answered. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return timeTracking.currentViews(callCenters.get(callCenterId), null);
     }
 
     private AgentPresence commit(Change change, ProcessedEvent event) {

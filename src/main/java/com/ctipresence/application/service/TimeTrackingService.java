@@ -36,12 +36,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Time tracking use cases: checkpoint ticks, day-total reports, the transition history, presence views. */
 @ApplicationScoped
 public class TimeTrackingService {
     public static final int MAX_RANGE_DAYS = 31;
+    /** Reads of agents and totals tried before the last one is taken as it is (ticks are seconds apart). */
+    static final int SNAPSHOT_ATTEMPTS = 5;
 
     private final CallCenterService callCenterService;
     private final CallCenterRepository callCenters;
@@ -150,10 +153,9 @@ public class TimeTrackingService {
         }
         CallCenterConfig config = callCenterService.get(callCenterId);
         Instant now = now();
-        List<DayTotal> rows = new ArrayList<>(totals.find(callCenterId, from, to, agentId));
-        List<AgentPresence> open = agentId == null ? agents.findByCallCenter(callCenterId)
-                : agents.find(callCenterId, agentId).map(List::of).orElse(List.of());
-        for (AgentPresence agent : open) {
+        Snapshot snapshot = snapshot(config, agentId, from, to);
+        List<DayTotal> rows = new ArrayList<>(snapshot.rows());
+        for (AgentPresence agent : snapshot.agents()) {
             PresenceMachine.checkpoint(config, agent, now).bookings().stream()
                     .filter(b -> !b.date().isBefore(from) && !b.date().isAfter(to))
                     .forEach(rows::add);
@@ -176,31 +178,64 @@ public class TimeTrackingService {
         callCenterService.get(callCenterId);
         Ids.require("agentId", agentId);
         if (agents.find(callCenterId, agentId).isEmpty()) {
-            throw new NotFoundException("agent '" + agentId + "' has no presence in call center '" + callCenterId
-                    + "'");
+            throw NotFoundException.agent(callCenterId, agentId);
         }
         return agents.history(callCenterId, agentId, start, end);
     }
 
-    /** Presence views of agents of one call center, with today's seconds per state (one totals query). */
-    public List<PresenceView> views(CallCenterConfig config, List<AgentPresence> presences, String onlyAgentId) {
+    /** The agents of the call center (or the one agent) as stored now, with their time figures. */
+    public List<PresenceView> currentViews(CallCenterConfig config, String onlyAgentId) {
+        Snapshot snapshot = snapshot(config, onlyAgentId, null, null);
         Instant now = now();
+        return snapshot.agents().stream().map(a -> view(config, a, snapshot, now)).toList();
+    }
+
+    /**
+     * {@code shown} (a presence just stored, or the first answer to a repeated event) with the time figures of the
+     * agent as stored now.
+     */
+    public PresenceView view(CallCenterConfig config, AgentPresence shown) {
+        return view(config, shown, snapshot(config, shown.agentId(), null, null), now());
+    }
+
+    private PresenceView view(CallCenterConfig config, AgentPresence shown, Snapshot snapshot, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, config.timeZone());
-        Map<String, List<DayTotal>> byAgent = new LinkedHashMap<>();
-        totals.find(config.callCenterId(), today, today, onlyAgentId)
-                .forEach(t -> byAgent.computeIfAbsent(t.agentId(), k -> new ArrayList<>()).add(t));
-        List<PresenceView> views = new ArrayList<>();
-        for (AgentPresence p : presences) {
-            List<DayTotal> rows = new ArrayList<>(byAgent.getOrDefault(p.agentId(), List.of()));
-            PresenceMachine.checkpoint(config, p, now).bookings().stream()
-                    .filter(b -> b.date().equals(today)).forEach(rows::add);
-            Map<String, Long> perState = new LinkedHashMap<>();
-            TimeLedger.merge(rows).stream()
-                    .sorted(Comparator.comparing(t -> stateOrder(config, t.stateId())))
-                    .forEach(t -> perState.put(t.stateId(), t.seconds()));
-            views.add(new PresenceView(p, TimeLedger.seconds(p.since(), now), perState));
+        List<DayTotal> rows = new ArrayList<>();
+        snapshot.rows().stream().filter(t -> t.agentId().equals(shown.agentId()) && t.date().equals(today))
+                .forEach(rows::add);
+        snapshot.agents().stream().filter(a -> a.agentId().equals(shown.agentId())).findFirst()
+                .ifPresent(current -> PresenceMachine.checkpoint(config, current, now).bookings().stream()
+                        .filter(b -> b.date().equals(today)).forEach(rows::add));
+        Map<String, Long> perState = new LinkedHashMap<>();
+        TimeLedger.merge(rows).stream()
+                .sorted(Comparator.comparing(t -> stateOrder(config, t.stateId())))
+                .forEach(t -> perState.put(t.stateId(), t.seconds()));
+        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), perState);
+    }
+
+    /** Agents and their stored day totals, read so that no tick or change fell between the two reads. */
+    private record Snapshot(List<AgentPresence> agents, List<DayTotal> rows) {
+    }
+
+    /**
+     * Reads the agents (all of the call center, or one), the day totals of the range (default: today), and the
+     * agents again; if any agent moved meanwhile (a tick or a change booked time between the reads), reads again, so
+     * that stored totals and the not yet booked intervals neither overlap nor leave a gap.
+     */
+    private Snapshot snapshot(CallCenterConfig config, String onlyAgentId, LocalDate from, LocalDate to) {
+        String cc = config.callCenterId();
+        LocalDate today = LocalDate.ofInstant(now(), config.timeZone());
+        Supplier<List<AgentPresence>> readAgents = () -> onlyAgentId == null ? agents.findByCallCenter(cc)
+                : agents.find(cc, onlyAgentId).map(List::of).orElse(List.of());
+        List<AgentPresence> before = readAgents.get();
+        for (int attempt = 1; ; attempt++) {
+            List<DayTotal> rows = totals.find(cc, from == null ? today : from, to == null ? today : to, onlyAgentId);
+            List<AgentPresence> after = readAgents.get();
+            if (after.equals(before) || attempt == SNAPSHOT_ATTEMPTS) {
+                return new Snapshot(after, rows);
+            }
+            before = after;
         }
-        return views;
     }
 
     private static void checkRange(Instant from, Instant to, List<FieldError> errors) {
@@ -218,7 +253,7 @@ public class TimeTrackingService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return Millis.now(clock);
     }
 
     private static int join(Future<Integer> future) {
