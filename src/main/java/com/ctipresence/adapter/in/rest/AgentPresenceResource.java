@@ -34,9 +34,9 @@ import java.util.List;
 public class AgentPresenceResource {
     private final PresenceService presence;
     private final Access access;
-    private final CallerProducer callers;
+    private final RestCaller callers;
 
-    public AgentPresenceResource(PresenceService presence, Access access, CallerProducer callers) {
+    public AgentPresenceResource(PresenceService presence, Access access, RestCaller callers) {
         this.presence = presence;
         this.access = access;
         this.callers = callers;

@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CallCenterResource {
     private final CallCenterService callCenters;
     private final Access access;
-    private final CallerProducer callers;
+    private final RestCaller callers;
 
-    public CallCenterResource(CallCenterService callCenters, Access access, CallerProducer callers) {
+    public CallCenterResource(CallCenterService callCenters, Access access, RestCaller callers) {
         this.callCenters = callCenters;
         this.access = access;
         this.callers = callers;

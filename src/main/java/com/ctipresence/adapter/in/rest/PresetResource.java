@@ -24,9 +24,9 @@ import java.util.List;
 public class PresetResource {
     private final CallCenterService callCenters;
     private final Access access;
-    private final CallerProducer callers;
+    private final RestCaller callers;
 
-    public PresetResource(CallCenterService callCenters, Access access, CallerProducer callers) {
+    public PresetResource(CallCenterService callCenters, Access access, RestCaller callers) {
         this.callCenters = callCenters;
         this.access = access;
         this.callers = callers;

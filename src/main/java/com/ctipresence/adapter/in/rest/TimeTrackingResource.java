@@ -31,9 +31,9 @@ import java.util.List;
 public class TimeTrackingResource {
     private final TimeTrackingService timeTracking;
     private final Access access;
-    private final CallerProducer callers;
+    private final RestCaller callers;
 
-    public TimeTrackingResource(TimeTrackingService timeTracking, Access access, CallerProducer callers) {
+    public TimeTrackingResource(TimeTrackingService timeTracking, Access access, RestCaller callers) {
         this.timeTracking = timeTracking;
         this.access = access;
         this.callers = callers;

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * In-process wrap-up timers with millisecond precision (the local server). One pending timer per agent: arming a
- * new wrap-up replaces the agent's previous timer. A failed expiry (e.g. DynamoDB briefly unavailable) is retried.
+ * wrap-up replaces the agent's previous timer. A failed expiry (e.g. DynamoDB briefly unavailable) is retried.
  */
 @ApplicationScoped
 public class LocalWrapUpTimer implements WrapUpTimer {
@@ -48,20 +48,11 @@ public class LocalWrapUpTimer implements WrapUpTimer {
     public void schedule(String callCenterId, String agentId, String wrapUpId, Instant until) {
         long delayMs = Math.max(0, Duration.between(clock.instant(), until).toMillis());
         String key = callCenterId + "#" + agentId;
-        arm(key, callCenterId, agentId, wrapUpId, delayMs);
-    }
-
-    private void arm(String key, String callCenterId, String agentId, String wrapUpId, long delayMs) {
         Armed previous = pending.put(key, new Armed(wrapUpId, executor.schedule(
                 () -> fire(key, callCenterId, agentId, wrapUpId), delayMs, TimeUnit.MILLISECONDS)));
-        if (previous != null && !previous.wrapUpId().equals(wrapUpId)) {
-            previous.future().cancel(false);
+        if (previous != null) {
+            previous.future().cancel(false); // an older wrap-up, or this one armed again (re-arm at start-up)
         }
-    }
-
-    /** Timers not yet fired (for health and tests). */
-    public int pendingCount() {
-        return pending.size();
     }
 
     private void fire(String key, String callCenterId, String agentId, String wrapUpId) {

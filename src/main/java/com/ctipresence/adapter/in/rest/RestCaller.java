@@ -10,11 +10,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * read into a {@link Caller}.
  */
 @ApplicationScoped
-public class CallerProducer {
+public class RestCaller {
     private final JsonWebToken token;
     private final String callCenterClaim;
 
-    public CallerProducer(JsonWebToken token,
+    public RestCaller(JsonWebToken token,
                           @ConfigProperty(name = "cti.security.call-center-claim") String callCenterClaim) {
         this.token = token;
         this.callCenterClaim = callCenterClaim;
