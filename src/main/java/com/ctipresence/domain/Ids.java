@@ -1,5 +1,6 @@
 package com.ctipresence.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,9 +27,10 @@ public final class Ids {
 
     /** Throws a {@link ValidationException} naming {@code field} unless {@code id} is valid. */
     public static String require(String field, String id) {
-        if (!isValid(id)) {
-            throw ValidationException.of(field, id == null ? "is required"
-                    : "must be 1-128 characters of A-Z a-z 0-9 . _ : @ -");
+        List<FieldError> errors = new ArrayList<>(1);
+        check(field, id, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
         return id;
     }

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** Time tracking use cases: checkpoint ticks, day-total reports, the transition history, presence views. */
 @ApplicationScoped
@@ -162,7 +162,7 @@ public class TimeTrackingService {
         }
         List<DayTotal> merged = TimeLedger.merge(rows);
         merged.sort(Comparator.comparing(DayTotal::agentId).thenComparing(DayTotal::date)
-                .thenComparing(t -> stateOrder(config, t.stateId())));
+                .thenComparing(byStateOrder(config)));
         return merged;
     }
 
@@ -208,7 +208,7 @@ public class TimeTrackingService {
                         .filter(b -> b.date().equals(today)).forEach(rows::add));
         Map<String, Long> perState = new LinkedHashMap<>();
         TimeLedger.merge(rows).stream()
-                .sorted(Comparator.comparing(t -> stateOrder(config, t.stateId())))
+                .sorted(byStateOrder(config))
                 .forEach(t -> perState.put(t.stateId(), t.seconds()));
         return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), perState);
     }
@@ -246,10 +246,13 @@ public class TimeTrackingService {
         }
     }
 
-    private static int stateOrder(CallCenterConfig config, String stateId) {
-        List<String> ids = config.states().stream().map(PresenceState::id).collect(Collectors.toList());
-        int index = ids.indexOf(stateId);
-        return index < 0 ? Integer.MAX_VALUE : index;
+    /** Rows in the order of the configured states (states no longer configured last). */
+    private static Comparator<DayTotal> byStateOrder(CallCenterConfig config) {
+        Map<String, Integer> order = new HashMap<>();
+        for (PresenceState state : config.states()) {
+            order.putIfAbsent(state.id(), order.size());
+        }
+        return Comparator.comparing(t -> order.getOrDefault(t.stateId(), Integer.MAX_VALUE));
     }
 
     private Instant now() {
