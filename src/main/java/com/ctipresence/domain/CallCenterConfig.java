@@ -38,6 +38,16 @@ public record CallCenterConfig(
         return firstWithStatus(PresenceStatus.ONLINE).orElseThrow();
     }
 
+    /** The state of a wrap-up: the first with status 4 (required when callWrapUpSeconds &gt; 0). */
+    public PresenceState dndState() {
+        return firstWithStatus(PresenceStatus.DND).orElseThrow();
+    }
+
+    /** The state while a call is active: the first with status 6 (required when activeCallChangesPresence). */
+    public PresenceState onCallState() {
+        return firstWithStatus(PresenceStatus.ON_A_CALL).orElseThrow();
+    }
+
     public boolean wrapUpEnabled() {
         return callWrapUpSeconds > 0;
     }

@@ -3,14 +3,15 @@ package com.ctipresence.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A call event as reported by the softphone; {@link #validated} checks it. */
+/**
+ * A call event as reported by the softphone. Always valid: the constructor checks every field and names each
+ * offending one; {@link #validated} also takes a missing {@code internal} as an external call.
+ */
 public record CallEvent(String eventId, CallEventType type, String callId, boolean internal, Integer durationSeconds) {
 
     public static final int MAX_DURATION_SECONDS = 7 * 24 * 3600;
 
-    /** Checks every field; {@code internal} missing means an external call. */
-    public static CallEvent validated(String eventId, CallEventType type, String callId, Boolean internal,
-                                      Integer durationSeconds) {
+    public CallEvent {
         List<FieldError> errors = new ArrayList<>();
         Ids.check("eventId", eventId, errors);
         Ids.check("callId", callId, errors);
@@ -26,6 +27,11 @@ public record CallEvent(String eventId, CallEventType type, String callId, boole
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** Checks every field; {@code internal} missing means an external call. */
+    public static CallEvent validated(String eventId, CallEventType type, String callId, Boolean internal,
+                                      Integer durationSeconds) {
         return new CallEvent(eventId, type, callId, Boolean.TRUE.equals(internal), durationSeconds);
     }
 

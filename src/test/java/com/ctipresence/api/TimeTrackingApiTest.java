@@ -3,7 +3,7 @@ package com.ctipresence.api;
 import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.domain.DayTotal;
-import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.application.service.TickService;
 import com.ctipresence.support.Api;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +51,7 @@ class TimeTrackingApiTest {
     @Inject
     TestClock clock;
     @Inject
-    TimeTrackingService timeTracking;
+    TickService timeTracking;
     @Inject
     PresenceService presenceService;
     @Inject

@@ -9,7 +9,9 @@ import com.ctipresence.adapter.out.dynamodb.Tables;
 import com.ctipresence.application.service.CallCenterService;
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.application.service.TickResult;
-import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.application.service.TickService;
+import com.ctipresence.application.Body;
+import com.ctipresence.support.Services;
 import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.CallCenterConfigDraft.StateDraft;
 import com.ctipresence.domain.TransitionCause;
@@ -102,11 +104,11 @@ class TickBenchmark {
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);
             var agentRepo = new DynamoAgentRepository(dynamo, tables, totals);
-            var callCenters = new CallCenterService(callCenterRepo);
-            var timeTracking = new TimeTrackingService(callCenters, callCenterRepo, agentRepo, totals, clock,
+            var services = Services.over(callCenterRepo, agentRepo, totals, (cc, a, id, until) -> { }, clock,
                     CONCURRENCY);
-            var presence = new PresenceService(callCenters, agentRepo, (cc, a, id, until) -> { }, timeTracking,
-                    clock);
+            var callCenters = services;
+            var timeTracking = services.ticks();
+            var presence = services.presence();
             ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
             String agentsTable = tables.name(Tables.AGENTS);
             try {
@@ -131,16 +133,16 @@ class TickBenchmark {
         }
     }
 
-    private static double[] run(String name, int agents, CallCenterService callCenters, PresenceService presence,
-                                TimeTrackingService timeTracking, DynamoDbClient dynamo, String agentsTable,
+    private static double[] run(String name, int agents, Services callCenters, PresenceService presence,
+                                TickService timeTracking, DynamoDbClient dynamo, String agentsTable,
                                 TestClock clock, WriteCounter counter, ExecutorService pool) throws Exception {
         String cc = "bench-" + name.replace(' ', '-');
         callCenters.configure(cc, new CallCenterConfigDraft(null, "Europe/Berlin", true, null, 0, true, 60, false,
                 false, List.of(new StateDraft("ready", "Ready for Calls", null, 1),
                 new StateDraft("away", "Away", null, 3))));
         long seedStart = System.nanoTime();
-        all(pool, agents, i -> presence.setState(cc, "agent-" + i, i % 2 == 0 ? "ready" : "away",
-                TransitionCause.AGENT, "agent-" + i));
+        all(pool, agents, i -> presence.setState(Services.agent(cc, "agent-" + i), cc, "agent-" + i,
+                Body.of(i % 2 == 0 ? "ready" : "away")));
         long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
 
         clock.advance(Duration.ofSeconds(60));

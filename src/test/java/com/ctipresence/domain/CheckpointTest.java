@@ -13,8 +13,8 @@ class CheckpointTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.250Z");
 
     private static AgentPresence agent(String stateId, Instant since, String wrapUpId, Instant wrapUpUntil) {
-        return new AgentPresence(CONFIG.callCenterId(), "a1", CONFIG.state(stateId).orElseThrow(), since, wrapUpId,
-                wrapUpUntil, null, 7, since);
+        return PresenceMachineTest.presence(CONFIG.callCenterId(), "a1", CONFIG.state(stateId).orElseThrow(), since,
+                wrapUpId, wrapUpUntil, null, 7, since);
     }
 
     @Test

@@ -52,7 +52,7 @@ class PresenceMachineTest {
 
             assertThat(change.before()).isSameAs(current);
             assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state(stateId), NOW,
-                    null, null, null, VERSION + 1, NOW));
+                    null, null, List.of(), List.of(), false, VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "ready", stateId, TransitionCause.AGENT,
                     null, AGENT, VERSION + 1));
         }
@@ -115,12 +115,12 @@ class PresenceMachineTest {
 
             assertThat(change.changed()).isTrue();
             assertThat(onlyTransition(change)).as("the state itself did not change").isNull();
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("dnd"), T0,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("dnd"), T0,
                     null, null, null, VERSION + 1, T0));
             assertThat(change.startsWrapUp()).isFalse();
 
             AgentPresence afterChoice = change.after();
-            assertNothingChanged(PresenceMachine.expireWrapUp(CONFIG, afterChoice, "w5"), afterChoice);
+            assertNothingChanged(expire(afterChoice, "w5"), afterChoice);
         }
     }
 
@@ -133,7 +133,7 @@ class PresenceMachineTest {
 
             assertThat(change.before()).isNull();
             assertThat(change.changed()).isTrue();
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
                     null, null, null, 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, null, "ready", TransitionCause.AGENT,
                     null, AGENT, 1));
@@ -162,7 +162,7 @@ class PresenceMachineTest {
             Change change = onCallEvent(CONFIG, null, connected("call-1"));
 
             assertThat(change.before()).isNull();
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
                     null, null, "call-1", 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, null, "on-a-call",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, 1));
@@ -188,7 +188,7 @@ class PresenceMachineTest {
 
             Change change = onCallEvent(CONFIG, current, connected("call-1"));
 
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
                     null, null, "call-1", VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "ready", "on-a-call",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, VERSION + 1));
@@ -213,7 +213,7 @@ class PresenceMachineTest {
 
             assertThat(change.changed()).isTrue();
             assertThat(onlyTransition(change)).isNull();
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("ready"), T0,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), T0,
                     null, null, "call-1", VERSION + 1, T0));
         }
     }
@@ -274,12 +274,13 @@ class PresenceMachineTest {
         }
 
         @Test
-        void ringOnlyCallStartsNoWrapUpAndReturnsToReadyWhenActiveCallChangesPresence() {
+        void ringOnlyCallLeavesAStateChosenDuringTheCallAlone() {
             AgentPresence current = agentIn("busy").activeCall("call-1").build();
 
             Change change = onCallEvent(CONFIG, current, ended("call-1", 0));
 
-            assertThat(change.after().state().id()).isEqualTo("ready");
+            assertThat(change.after().state().id()).isEqualTo("busy");
+            assertThat(change.after().activeCallIds()).isEmpty();
             assertNoWrapUp(change);
         }
 
@@ -301,7 +302,7 @@ class PresenceMachineTest {
 
             assertThat(onlyTransition(change)).isNull();
             assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("away"), T0,
-                    null, null, null, VERSION + 1, T0));
+                    null, null, List.of(), List.of("call-1"), false, VERSION + 1, T0));
         }
 
         @Test
@@ -327,10 +328,16 @@ class PresenceMachineTest {
         }
 
         @Test
-        void endOfAnotherCallWhileACallIsActiveChangesNothing() {
+        void endOfAnotherCallWhileACallIsActiveOnlyRemembersThatCallEnded() {
             AgentPresence current = agentIn("on-a-call").activeCall("call-2").build();
 
-            assertNothingChanged(onCallEvent(CONFIG, current, ended("call-1", 42)), current);
+            Change change = onCallEvent(CONFIG, current, ended("call-1", 42));
+
+            assertThat(change.transitions()).isEmpty();
+            assertThat(change.after().state().id()).isEqualTo("on-a-call");
+            assertThat(change.after().activeCallIds()).containsExactly("call-2");
+            assertThat(change.after().endedCallIds()).containsExactly("call-1");
+            assertNoWrapUp(change);
         }
     }
 
@@ -343,7 +350,7 @@ class PresenceMachineTest {
 
             Change change = onCallEvent(CONFIG, current, dialing("call-1"));
 
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
                     null, null, null, VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "dnd", "ready",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, VERSION + 1));
@@ -377,9 +384,9 @@ class PresenceMachineTest {
             Instant until = T0.plusSeconds(30);
             AgentPresence current = agentIn("dnd").wrapUp("w5", until).build();
 
-            Change change = PresenceMachine.expireWrapUp(CONFIG, current, "w5");
+            Change change = expire(current, "w5");
 
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("ready"), until,
+            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), until,
                     null, null, null, VERSION + 1, until));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(until, "dnd", "ready",
                     TransitionCause.WRAP_UP_EXPIRY, null, null, VERSION + 1));
@@ -390,7 +397,7 @@ class PresenceMachineTest {
             AgentPresence wrapUp = endCallWithWrapUp();
             AgentPresence chosen = setState(wrapUp, "away").after();
 
-            assertNothingChanged(PresenceMachine.expireWrapUp(CONFIG, chosen, wrapUp.wrapUpId()), chosen);
+            assertNothingChanged(expire(chosen, wrapUp.wrapUpId()), chosen);
         }
 
         @Test
@@ -398,8 +405,8 @@ class PresenceMachineTest {
             AgentPresence current = agentIn("dnd").wrapUp("w5", NOW.plusSeconds(10)).activeCall("call-2").build();
             AgentPresence newer = onCallEvent(CALLS_DO_NOT_CHANGE_PRESENCE, current, ended("call-2", 42)).after();
 
-            assertNothingChanged(PresenceMachine.expireWrapUp(CONFIG, newer, "w5"), newer);
-            assertThat(PresenceMachine.expireWrapUp(CONFIG, newer, newer.wrapUpId()).after().state().id())
+            assertNothingChanged(expire(newer, "w5"), newer);
+            assertThat(expire(newer, newer.wrapUpId()).after().state().id())
                     .isEqualTo("ready");
         }
 
@@ -407,7 +414,7 @@ class PresenceMachineTest {
         void expiryWhenNoWrapUpIsRunningChangesNothing() {
             AgentPresence current = agentIn("dnd").build();
 
-            assertNothingChanged(PresenceMachine.expireWrapUp(CONFIG, current, "w5"), current);
+            assertNothingChanged(expire(current, "w5"), current);
         }
 
         private AgentPresence endCallWithWrapUp() {
@@ -462,7 +469,7 @@ class PresenceMachineTest {
             AgentPresence current = agentIn("dnd").wrapUp("w5", T0.plusSeconds(30))
                     .accountedUntil(T0.plusSeconds(60)).build();
 
-            Change change = PresenceMachine.expireWrapUp(CONFIG, current, "w5");
+            Change change = expire(current, "w5");
 
             assertThat(change.after().since()).isEqualTo(T0.plusSeconds(60));
             assertThat(onlyTransition(change).at()).isEqualTo(T0.plusSeconds(60));
@@ -478,7 +485,7 @@ class PresenceMachineTest {
                 event("evt-1", CallEventType.CONNECTED, "call-1", null), start.plusSeconds(10)));
         changes.add(PresenceMachine.onCallEvent(CONFIG, last(changes), AGENT,
                 event("evt-2", CallEventType.ENDED, "call-1", 60), start.plusSeconds(70)));
-        changes.add(PresenceMachine.expireWrapUp(CONFIG, last(changes), last(changes).wrapUpId()));
+        changes.add(expire(last(changes), last(changes).wrapUpId()));
         changes.add(PresenceMachine.setState(CONFIG, last(changes), AGENT, "away", TransitionCause.ADMIN,
                 SUPERVISOR, start.plusSeconds(200)));
 
@@ -581,9 +588,23 @@ class PresenceMachineTest {
         }
 
         AgentPresence build() {
-            return new AgentPresence(CALL_CENTER_ID, AGENT, state, T0, wrapUpId, wrapUpUntil, activeCallId,
+            return presence(CALL_CENTER_ID, AGENT, state, T0, wrapUpId, wrapUpUntil, activeCallId,
                     VERSION, accountedUntil);
         }
+    }
+
+    /** The presence as the v1 tests wrote it: automatic when On a call or in a wrap-up, no ended calls. */
+    static AgentPresence presence(String cc, String agent, PresenceState state, Instant since, String wrapUpId,
+                                  Instant wrapUpUntil, String activeCallId, long version, Instant accountedUntil) {
+        return new AgentPresence(cc, agent, state, since, wrapUpId, wrapUpUntil,
+                activeCallId == null ? List.of() : List.of(activeCallId), List.of(),
+                state.status() == PresenceStatus.ON_A_CALL || wrapUpId != null, version, accountedUntil);
+    }
+
+    /** The wrap-up timer firing far in the future: always due. */
+    private static Change expire(AgentPresence current, String wrapUpId) {
+        return PresenceMachine.expireWrapUp(CONFIG, current, wrapUpId, Instant.parse("2100-01-01T00:00:00Z"))
+                .change();
     }
 
     /** The one state change a command made, or null if it made none. */

@@ -3,7 +3,9 @@ package com.ctipresence.ledger;
 import com.ctipresence.application.ConflictException;
 import com.ctipresence.application.service.CallCenterService;
 import com.ctipresence.application.service.PresenceService;
-import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.application.service.TickService;
+import com.ctipresence.application.Body;
+import com.ctipresence.support.Services;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.CallCenterConfigDraft.StateDraft;
@@ -78,25 +80,26 @@ class TimeLedgerProperties {
         final InMemoryStore store = new InMemoryStore();
         final TestClock clock;
         final RecordingWrapUpTimer timer = new RecordingWrapUpTimer();
-        final CallCenterService callCenters = new CallCenterService(store);
-        final TimeTrackingService timeTracking;
+        final Services services;
+        final TickService timeTracking;
         final PresenceService presence;
         final List<Call> sent = new ArrayList<>();
         int conflicts;
 
         World(Scenario s) {
             clock = TestClock.frozenAt(s.start());
-            timeTracking = new TimeTrackingService(callCenters, store, store, store, clock, 2);
-            presence = new PresenceService(callCenters, store, timer, timeTracking, clock);
-            callCenters.configure(CC, new CallCenterConfigDraft("Prop", ZONE.getId(), true, PbxMode.NOT_SENT,
+            services = Services.over(store, store, store, timer, clock, 2);
+            timeTracking = services.ticks();
+            presence = services.presence();
+            services.configure(CC, new CallCenterConfigDraft("Prop", ZONE.getId(), true, PbxMode.NOT_SENT,
                     s.wrapUpSeconds(), s.tracking(), 60, false, s.activeCallChangesPresence(), STATES));
         }
 
         void send(Call call) {
             sent.add(call);
             try {
-                presence.onCallEvent(CC, call.agent(), CallEvent.validated(call.eventId(), call.type(),
-                        call.callId(), call.internal(), call.type() == CallEventType.ENDED ? call.duration() : null));
+                presence.onCallEvent(Services.agent(CC, call.agent()), CC, call.agent(), Body.of(CallEvent.validated(call.eventId(), call.type(),
+                        call.callId(), call.internal(), call.type() == CallEventType.ENDED ? call.duration() : null)));
             } catch (ConflictException reusedEventId) {
                 conflicts++; // the same event id with another payload: rejected, nothing written
             }
@@ -116,7 +119,8 @@ class TimeLedgerProperties {
 
     record SetState(String agent, String stateId, TransitionCause cause) implements Action {
         public void applyTo(World w) {
-            w.presence.setState(CC, agent, stateId, cause, cause == TransitionCause.ADMIN ? "supervisor" : agent);
+            w.presence.setState(cause == TransitionCause.ADMIN ? Services.supervisor(CC) : Services.agent(CC, agent),
+                    CC, agent, Body.of(stateId));
         }
     }
 

@@ -1,7 +1,7 @@
 package com.ctipresence.security;
 
 import com.ctipresence.adapter.out.dynamodb.EmbeddedDynamoDb;
-import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.application.service.TickService;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -41,7 +41,7 @@ class StoreOutageTest {
     @Inject
     TestClock clock;
     @Inject
-    TimeTrackingService timeTracking;
+    TickService timeTracking;
 
     @AfterEach
     void restore() {

@@ -1,95 +1,146 @@
 package com.ctipresence.application.service;
 
+import com.ctipresence.application.Body;
 import com.ctipresence.application.ConflictException;
 import com.ctipresence.application.NotFoundException;
 import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.application.port.out.WrapUpTimer;
+import com.ctipresence.application.security.Access;
+import com.ctipresence.application.security.Caller;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.CallEvent;
 import com.ctipresence.domain.Change;
+import com.ctipresence.domain.Expiry;
 import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.PresenceMachine;
 import com.ctipresence.domain.TransitionCause;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Agent presence use cases: set a state, apply a call event, expire a wrap-up, read presence. */
+/**
+ * Agent presence use cases: set a state, apply a call event, expire a wrap-up, read presence. Each use case that
+ * serves a caller authorizes it first (through {@link Access}), then reads and validates its input.
+ */
 @ApplicationScoped
 public class PresenceService {
     private final CallCenterService callCenters;
     private final AgentRepository agents;
     private final WrapUpTimer wrapUpTimer;
-    private final TimeTrackingService timeTracking;
+    private final PresenceViews views;
+    private final Access access;
     private final Clock clock;
 
     public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
-                           TimeTrackingService timeTracking, Clock clock) {
+                           PresenceViews views, Access access, Clock clock) {
         this.callCenters = callCenters;
         this.agents = agents;
         this.wrapUpTimer = wrapUpTimer;
-        this.timeTracking = timeTracking;
+        this.views = views;
+        this.access = access;
         this.clock = clock;
     }
 
-    /** Sets a configured state, for the agent (cause AGENT) or by a supervisor (cause ADMIN, actorId set). */
-    public PresenceView setState(String callCenterId, String agentId, String stateId, TransitionCause cause,
-                                 String actorId) {
+    /**
+     * Sets a configured state: the agent their own (cause AGENT), a supervisor or admin anyone's (cause ADMIN, the
+     * caller recorded as actor).
+     */
+    public PresenceView setState(Caller caller, String callCenterId, String agentId, Body<String> stateId) {
+        TransitionCause cause = access.setPresence(caller, callCenterId, agentId);
+        String state = stateId.read();
         Ids.require("agentId", agentId);
-        Ids.require("stateId", stateId);
+        Ids.require("stateId", state);
         CallCenterConfig config = callCenters.get(callCenterId);
         if (!config.presenceEnabled()) {
             throw new ConflictException("presence is disabled for call center '" + callCenterId
                     + "' (presenceEnabled=false)");
         }
         AgentPresence result = OptimisticRetry.run(() -> {
-            AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
-            return commit(PresenceMachine.setState(config, current, agentId, stateId, cause, actorId,
-                    Millis.now(clock)), null);
+            Instant now = Millis.now(clock);
+            AgentPresence current = caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now);
+            return commit(PresenceMachine.setState(config, current, agentId, state, cause, caller.subject(), now),
+                    null);
         });
-        return timeTracking.view(config, result);
+        return views.afterCommit(config, result);
     }
 
-    /** Applies a call event once: a repeat of the same event id answers the first result and changes nothing. */
-    public CallEventOutcome onCallEvent(String callCenterId, String agentId, CallEvent event) {
+    /**
+     * Applies a call event once. A repeat of the same event id changes nothing and answers the agent's current
+     * presence (re-arming the wrap-up that event started if it is still running); a different event reusing the id
+     * is a conflict.
+     */
+    public CallEventOutcome onCallEvent(Caller caller, String callCenterId, String agentId, Body<CallEvent> body) {
+        access.sendCallEvent(caller, callCenterId, agentId);
+        CallEvent event = body.read();
         Ids.require("agentId", agentId);
         CallCenterConfig config = callCenters.get(callCenterId);
         Applied applied = OptimisticRetry.run(() -> {
-            var processed = agents.findProcessedEvent(callCenterId, agentId, event.eventId());
+            Optional<ProcessedEvent> processed = agents.findProcessedEvent(callCenterId, agentId, event.eventId());
             if (processed.isPresent()) {
                 if (!processed.get().fingerprint().equals(event.fingerprint())) {
                     throw new ConflictException("eventId '" + event.eventId()
                             + "' was already used for a different call event");
                 }
-                return new Applied(processed.get().result(), true, true);
-            }
-            AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
-            if (!config.presenceEnabled()) {
-                return new Applied(current, false, false);
+                return new Applied(null, true, true, processed.get().result());
             }
             Instant now = Millis.now(clock);
+            AgentPresence current = agents.find(callCenterId, agentId).orElse(null);
+            if (!config.presenceEnabled()) {
+                return new Applied(current, false, false, null);
+            }
+            current = caughtUp(config, current, now);
             Change change = PresenceMachine.onCallEvent(config, current, agentId, event, now);
             ProcessedEvent record = new ProcessedEvent(callCenterId, agentId, event.eventId(), event.fingerprint(),
                     change.after(), now);
-            return new Applied(commit(change, record), true, false);
+            return new Applied(commit(change, record), true, false, null);
         });
-        return new CallEventOutcome(applied.presence() == null ? null
-                : timeTracking.view(config, applied.presence()), applied.applied(), applied.repeat());
+        if (applied.replayed()) {
+            Optional<PresenceView> now = views.one(config, agentId);
+            now.ifPresent(v -> rearmIfStillRunning(applied.firstResult(), v.presence()));
+            return new CallEventOutcome(now.orElse(null), true, true);
+        }
+        if (applied.presence() == null) {
+            return new CallEventOutcome(null, applied.applied(), false);
+        }
+        return new CallEventOutcome(applied.applied() ? views.afterCommit(config, applied.presence())
+                : views.one(config, agentId).orElse(null), applied.applied(), false);
     }
 
-    private record Applied(AgentPresence presence, boolean applied, boolean repeat) {
+    private record Applied(AgentPresence presence, boolean applied, boolean replayed, AgentPresence firstResult) {
     }
 
-    /** The wrap-up timer ran out: back to Ready, stamped at wrapUpUntil, unless the agent moved on meanwhile. */
-    public AgentPresence expireWrapUp(String callCenterId, String agentId, String wrapUpId) {
+    /** A replayed event whose wrap-up still runs: its timer may never have been armed (a lost first answer). */
+    private void rearmIfStillRunning(AgentPresence firstResult, AgentPresence shown) {
+        if (firstResult != null && firstResult.inWrapUp() && firstResult.wrapUpId().equals(shown.wrapUpId())) {
+            wrapUpTimer.schedule(shown.callCenterId(), shown.agentId(), shown.wrapUpId(), shown.wrapUpUntil());
+        }
+    }
+
+    /**
+     * A wrap-up timer fired now: back to Ready, stamped at {@code wrapUpUntil}, unless the agent moved on
+     * meanwhile. A timer that fired early changes nothing and is told how long remains.
+     */
+    public Expiry expireWrapUp(String callCenterId, String agentId, String wrapUpId) {
         CallCenterConfig config = callCenters.get(callCenterId);
-        return OptimisticRetry.run(() -> commit(PresenceMachine.expireWrapUp(config,
-                agents.find(callCenterId, agentId).orElse(null), wrapUpId), null));
+        return OptimisticRetry.run(() -> {
+            Instant now = Millis.now(clock);
+            Expiry expiry = PresenceMachine.expireWrapUp(config,
+                    caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now), wrapUpId, now);
+            commit(expiry.change(), null);
+            return expiry;
+        });
+    }
+
+    /** How long until the wrap-up is due, for a timer that must re-arm (zero if due). */
+    public static Duration remaining(Expiry expiry) {
+        return expiry.notYetFor() == null ? Duration.ZERO : expiry.notYetFor();
     }
 
     /** Arms a timer for every wrap-up still running in the store (at start-up); overdue ones fire at once. */
@@ -99,15 +150,28 @@ public class PresenceService {
         return pending.size();
     }
 
-    public PresenceView get(String callCenterId, String agentId) {
-        CallCenterConfig config = callCenters.get(callCenterId);
+    public PresenceView get(Caller caller, String callCenterId, String agentId) {
+        access.readAgent(caller, callCenterId, agentId);
         Ids.require("agentId", agentId);
-        return timeTracking.currentViews(config, agentId).stream().findFirst()
-                .orElseThrow(() -> NotFoundException.agent(callCenterId, agentId));
+        CallCenterConfig config = callCenters.get(callCenterId);
+        return views.one(config, agentId).orElseThrow(() -> NotFoundException.agent(callCenterId, agentId));
     }
 
-    public List<PresenceView> list(String callCenterId) {
-        return timeTracking.currentViews(callCenters.get(callCenterId), null);
+    public List<PresenceView> list(Caller caller, String callCenterId) {
+        access.listAgents(caller, callCenterId);
+        return views.all(callCenters.get(callCenterId));
+    }
+
+    /**
+     * An agent whose open interval is longer than one commit can book (silent for months) is first brought up to
+     * date in several commits, oldest days first; the command then works on the result.
+     */
+    private AgentPresence caughtUp(CallCenterConfig config, AgentPresence current, Instant now) {
+        AgentPresence agent = current;
+        while (PresenceMachine.needsCatchUp(config, agent, now)) {
+            agent = commit(PresenceMachine.checkpoint(config, agent, now), null);
+        }
+        return agent;
     }
 
     private AgentPresence commit(Change change, ProcessedEvent event) {

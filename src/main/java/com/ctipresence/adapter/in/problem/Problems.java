@@ -53,11 +53,14 @@ public final class Problems {
             String detail = e instanceof ForbiddenException ? e.getMessage() : "not allowed";
             return new Problem("about:blank", "Forbidden", 403, detail, path, null);
         }
-        if (e instanceof ConflictException) {
+        if (e instanceof ConflictException || e instanceof com.ctipresence.domain.RuleConflictException) {
             return new Problem("about:blank", "Conflict", 409, e.getMessage(), path, null);
         }
         if (e instanceof JsonProcessingException j) {
             return json(j, path);
+        }
+        if (e instanceof com.ctipresence.adapter.in.json.JsonBodies.MalformedBodyException m) {
+            return json(m.json(), path);
         }
         if (e instanceof WebApplicationException w && w.getCause() instanceof JsonProcessingException j) {
             return json(j, path);
@@ -80,7 +83,7 @@ public final class Problems {
 
     /** The store cannot be reached, timed out, throttles or failed on its side: worth retrying later. */
     private static boolean unavailable(Throwable e) {
-        return e instanceof SdkClientException
+        return e instanceof com.ctipresence.application.UnavailableException || e instanceof SdkClientException
                 || e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() >= 500);
     }
 

@@ -5,6 +5,7 @@ import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.Timestamps;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
 import java.util.Map;
 
 
@@ -21,7 +22,10 @@ public record AgentPresenceDto(
                 example = "2026-11-23T10:00:00.123Z") String since,
         @Schema(nullable = true, description = "When a running wrap-up ends and the agent returns to Ready by itself",
                 example = "2026-11-23T10:00:30.123Z") String wrapUpUntil,
-        @Schema(nullable = true, description = "The call currently connected, if any") String activeCallId,
+        @Schema(nullable = true, description = "The most recently connected call still active, if any")
+        String activeCallId,
+        @Schema(description = "Every call connected now, oldest first (at most 8; e.g. a consult call)")
+        List<String> activeCallIds,
         @Schema(description = "Number of changes so far; grows by one with each change") long version,
         @Schema(description = "Whole seconds in the current state so far") long secondsInState,
         @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking)",
@@ -31,7 +35,7 @@ public record AgentPresenceDto(
         AgentPresence a = view.presence();
         return new AgentPresenceDto(a.callCenterId(), a.agentId(), a.state().id(), a.state().label(),
                 a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()),
-                Timestamps.format(a.wrapUpUntil()), a.activeCallId(), a.version(), view.secondsInState(),
+                Timestamps.format(a.wrapUpUntil()), a.activeCallId(), a.activeCallIds(), a.version(), view.secondsInState(),
                 view.today());
     }
 }

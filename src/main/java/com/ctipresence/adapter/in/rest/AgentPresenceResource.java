@@ -1,12 +1,11 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.adapter.in.json.JsonBodies;
 import com.ctipresence.application.service.CallEventOutcome;
 import com.ctipresence.application.service.PresenceService;
-import com.ctipresence.domain.TransitionCause;
-import com.ctipresence.domain.ValidationException;
-import com.ctipresence.application.security.Access;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,21 +33,23 @@ import java.util.List;
 @APIResponse(responseCode = "404", description = "No such call center (or agent, on GET)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgentPresenceResource {
-    private final PresenceService presence;
-    private final Access access;
-    private final RestCaller callers;
+    /** Set on the answer to a call event whose eventId was processed before: nothing changed. */
+    public static final String REPLAYED = "Idempotent-Replayed";
 
-    public AgentPresenceResource(PresenceService presence, Access access, RestCaller callers) {
+    private final PresenceService presence;
+    private final RestCaller callers;
+    private final JsonBodies bodies;
+
+    public AgentPresenceResource(PresenceService presence, RestCaller callers, JsonBodies bodies) {
         this.presence = presence;
-        this.access = access;
         this.callers = callers;
+        this.bodies = bodies;
     }
 
     @GET
     @Operation(summary = "All agents of the call center with their presence")
     public List<AgentPresenceDto> list(@PathParam("callCenterId") String callCenterId) {
-        access.listAgents(callers.current(), callCenterId);
-        return presence.list(callCenterId).stream().map(AgentPresenceDto::from).toList();
+        return presence.list(callers.current(), callCenterId).stream().map(AgentPresenceDto::from).toList();
     }
 
     @GET
@@ -54,8 +57,7 @@ public class AgentPresenceResource {
     @Operation(summary = "An agent's presence")
     public AgentPresenceDto get(@PathParam("callCenterId") String callCenterId,
                                 @PathParam("agentId") String agentId) {
-        access.readAgent(callers.current(), callCenterId, agentId);
-        return AgentPresenceDto.from(presence.get(callCenterId, agentId));
+        return AgentPresenceDto.from(presence.get(callers.current(), callCenterId, agentId));
     }
 
     @PUT
@@ -64,33 +66,37 @@ public class AgentPresenceResource {
             + "sets their own; a supervisor or admin may set anyone's (recorded with cause ADMIN)")
     @APIResponse(responseCode = "409", description = "Presence is disabled for the call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
     public AgentPresenceDto put(@PathParam("callCenterId") String callCenterId,
-                                @PathParam("agentId") String agentId, PresenceChangeRequest body) {
-        TransitionCause cause = access.setPresence(callers.current(), callCenterId, agentId);
-        if (body == null) {
-            throw ValidationException.of("stateId", "is required");
-        }
-        return AgentPresenceDto.from(presence.setState(callCenterId, agentId, body.stateId(), cause,
-                callers.current().subject()));
+                                @PathParam("agentId") String agentId,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = PresenceChangeRequest.class))) String body) {
+        return AgentPresenceDto.from(presence.setState(callers.current(), callCenterId, agentId,
+                bodies.of(body, PresenceChangeRequest.class, PresenceChangeRequest::stateId)));
     }
 
     @POST
     @Path("{agentId}/call-events")
     @Operation(summary = "Report a call event (DIALING, CONNECTED, ENDED); idempotent by eventId")
-    @APIResponse(responseCode = "200", description = "Applied (or a repeat: the first answer)",
+    @APIResponse(responseCode = "200", description = "Applied; or a repeat of a processed eventId (header "
+            + "Idempotent-Replayed: true): nothing changed, the body is the agent's current presence",
+            headers = @Header(name = REPLAYED, description = "true when the eventId was processed before",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = AgentPresenceDto.class)))
     @APIResponse(responseCode = "202", description = "Presence is disabled: accepted and ignored; body is the "
             + "agent's presence if known, else empty")
-    @APIResponse(responseCode = "409", description = "The eventId was already used for a different event",
+    @APIResponse(responseCode = "409", description = "The eventId was already used for a different event, or "
+            + "the agent already has 8 active calls",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response callEvent(@PathParam("callCenterId") String callCenterId,
-                              @PathParam("agentId") String agentId, CallEventRequest body) {
-        access.sendCallEvent(callers.current(), callCenterId, agentId);
-        if (body == null) {
-            throw ValidationException.of("body", "a CallEvent is required");
-        }
-        CallEventOutcome outcome = presence.onCallEvent(callCenterId, agentId, body.toDomain());
+                              @PathParam("agentId") String agentId,
+                              @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                      schema = @Schema(implementation = CallEventRequest.class))) String body) {
+        CallEventOutcome outcome = presence.onCallEvent(callers.current(), callCenterId, agentId,
+                bodies.of(body, CallEventRequest.class, CallEventRequest::toDomain));
         AgentPresenceDto dto = outcome.presence() == null ? null : AgentPresenceDto.from(outcome.presence());
-        return Response.status(outcome.applied() ? 200 : 202).entity(dto).build();
+        Response.ResponseBuilder answer = Response.status(outcome.applied() ? 200 : 202).entity(dto);
+        return (outcome.replayed() ? answer.header(REPLAYED, "true") : answer).build();
     }
 }

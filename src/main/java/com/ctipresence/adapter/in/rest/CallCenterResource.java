@@ -1,10 +1,11 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.adapter.in.json.JsonBodies;
 import com.ctipresence.application.service.CallCenterService;
-import com.ctipresence.domain.ValidationException;
-import com.ctipresence.application.security.Access;
+import com.ctipresence.application.service.CallCenterService.ConfigurationInput;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,26 +27,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CallCenterResource {
     private final CallCenterService callCenters;
-    private final Access access;
     private final RestCaller callers;
+    private final JsonBodies bodies;
 
-    public CallCenterResource(CallCenterService callCenters, Access access, RestCaller callers) {
+    public CallCenterResource(CallCenterService callCenters, RestCaller callers, JsonBodies bodies) {
         this.callCenters = callCenters;
-        this.access = access;
         this.callers = callers;
+        this.bodies = bodies;
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace a call center's configuration")
-    public ConfigurationDto put(@PathParam("callCenterId") String callCenterId, ConfigurationDto body) {
-        access.configure(callers.current(), callCenterId);
-        if (body == null) {
-            throw ValidationException.of("body", "a Configuration is required");
-        }
-        if (body.callCenterId() != null && !body.callCenterId().equals(callCenterId)) {
-            throw ValidationException.of("callCenterId", "must equal the callCenterId in the path");
-        }
-        return ConfigurationDto.from(callCenters.configure(callCenterId, body.toDraft()));
+    public ConfigurationDto put(@PathParam("callCenterId") String callCenterId,
+                                @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = ConfigurationDto.class))) String body) {
+        return ConfigurationDto.from(callCenters.configure(callers.current(), callCenterId,
+                bodies.of(body, ConfigurationDto.class, d -> new ConfigurationInput(d.callCenterId(), d.toDraft()))));
     }
 
     @GET
@@ -52,7 +51,6 @@ public class CallCenterResource {
     @APIResponse(responseCode = "404", description = "No such call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto get(@PathParam("callCenterId") String callCenterId) {
-        access.readConfiguration(callers.current(), callCenterId);
-        return ConfigurationDto.from(callCenters.get(callCenterId));
+        return ConfigurationDto.from(callCenters.get(callers.current(), callCenterId));
     }
 }

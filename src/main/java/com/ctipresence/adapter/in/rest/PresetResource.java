@@ -2,7 +2,6 @@ package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.application.service.CallCenterService;
-import com.ctipresence.application.security.Access;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,20 +22,17 @@ import java.util.List;
 @Tag(name = "Presets", description = "Pre-delivered configurations to start from")
 public class PresetResource {
     private final CallCenterService callCenters;
-    private final Access access;
     private final RestCaller callers;
 
-    public PresetResource(CallCenterService callCenters, Access access, RestCaller callers) {
+    public PresetResource(CallCenterService callCenters, RestCaller callers) {
         this.callCenters = callCenters;
-        this.access = access;
         this.callers = callers;
     }
 
     @GET
     @Operation(summary = "Names of the pre-delivered configurations")
     public List<String> names() {
-        access.readPresets(callers.current());
-        return callCenters.presetNames();
+        return callCenters.presetNames(callers.current());
     }
 
     @GET
@@ -45,7 +41,6 @@ public class PresetResource {
     @APIResponse(responseCode = "404", description = "No such preset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto preset(@PathParam("name") String name) {
-        access.readPresets(callers.current());
-        return ConfigurationDto.from(callCenters.preset(name));
+        return ConfigurationDto.from(callCenters.preset(callers.current(), name));
     }
 }

@@ -1,10 +1,8 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.application.service.TimeTrackingService;
+import com.ctipresence.application.service.ReportService;
 import com.ctipresence.domain.DayTotal;
-import com.ctipresence.domain.Transition;
-import com.ctipresence.application.security.Access;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,13 +27,11 @@ import java.util.List;
 @APIResponse(responseCode = "404", description = "No such call center or agent",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TimeTrackingResource {
-    private final TimeTrackingService timeTracking;
-    private final Access access;
+    private final ReportService reports;
     private final RestCaller callers;
 
-    public TimeTrackingResource(TimeTrackingService timeTracking, Access access, RestCaller callers) {
-        this.timeTracking = timeTracking;
-        this.access = access;
+    public TimeTrackingResource(ReportService reports, RestCaller callers) {
+        this.reports = reports;
         this.callers = callers;
     }
 
@@ -69,15 +65,11 @@ public class TimeTrackingResource {
     public List<HistoryEntryDto> history(@PathParam("callCenterId") String callCenterId,
                                          @PathParam("agentId") String agentId,
                                          @QueryParam("from") String from, @QueryParam("to") String to) {
-        access.readAgent(callers.current(), callCenterId, agentId);
-        List<Transition> entries = timeTracking.history(callCenterId, agentId, QueryParams.instant("from", from),
-                QueryParams.instant("to", to));
-        return entries.stream().map(HistoryEntryDto::from).toList();
+        return reports.history(callers.current(), callCenterId, agentId, from, to).stream()
+                .map(HistoryEntryDto::from).toList();
     }
 
     private List<DayTotal> rows(String callCenterId, String from, String to, String agentId) {
-        access.readReport(callers.current(), callCenterId, agentId);
-        return timeTracking.report(callCenterId, QueryParams.date("from", from), QueryParams.date("to", to),
-                agentId);
+        return reports.report(callers.current(), callCenterId, from, to, agentId);
     }
 }

@@ -6,18 +6,17 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** At start-up of the local server, re-arm the timers of every wrap-up still running in the store. */
+/**
+ * At start-up of the local server, re-arm the timers of every wrap-up still running in the store (a no-op when
+ * local timers are switched off).
+ */
 @ApplicationScoped
 public class WrapUpRearm {
     private static final Logger LOG = Logger.getLogger(WrapUpRearm.class);
 
-    void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence,
-                 @ConfigProperty(name = "cti.wrap-up.local-timers", defaultValue = "true") boolean localTimers) {
-        if (localTimers) {
-            LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps());
-        }
+    void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence) {
+        LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps());
     }
 }

@@ -1,5 +1,6 @@
 package com.ctipresence.adapter.out.dynamodb;
 
+import com.ctipresence.application.UnavailableException;
 import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -136,21 +139,36 @@ public class DynamoAgentRepository implements AgentRepository {
                     .item(eventItem(commit.event()))
                     .conditionExpression("attribute_not_exists(eventKey)").build()).build());
         }
-        write(writes);
+        write(writes, CommitTokens.of(commit));
     }
 
-    private void write(List<TransactWriteItem> writes) {
+    /**
+     * One transaction, idempotent by its client request token: an SDK retry of a commit that succeeded but whose
+     * answer was lost succeeds again instead of failing its own condition. Throttling inside the transaction is
+     * the store being unavailable (503), a lost condition or conflict a race to retry from a fresh read.
+     */
+    private void write(List<TransactWriteItem> writes, String token) {
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes)
+                    .clientRequestToken(token).build());
         } catch (TransactionCanceledException e) {
-            boolean lostRace = e.cancellationReasons().stream().map(CancellationReason::code)
-                    .anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c));
-            if (lostRace) {
-                throw new ConcurrentUpdateException("agent changed concurrently: " + e.getMessage());
+            List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
+            if (codes.stream().anyMatch(THROTTLED::contains)) {
+                throw new UnavailableException("the presence store is throttling; nothing was changed", e);
+            }
+            if (codes.stream().anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c))) {
+                throw new ConcurrentUpdateException("agent changed concurrently: " + codes);
             }
             throw e;
+        } catch (IdempotentParameterMismatchException e) {
+            throw new ConcurrentUpdateException("a different commit used the same token: " + e.getMessage());
+        } catch (TransactionInProgressException e) {
+            throw new UnavailableException("the same commit is still in progress; please retry", e);
         }
     }
+
+    private static final java.util.Set<String> THROTTLED = java.util.Set.of("ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded", "ThrottlingException");
 
     private static Map<String, AttributeValue> unchanged(AgentPresence before) {
         return Map.of(":v", n(before.version()), ":a", instant(before.accountedUntil()));
@@ -171,7 +189,13 @@ public class DynamoAgentRepository implements AgentRepository {
         item.put("since", instant(a.since()));
         putIfPresent(item, "wrapUpId", a.wrapUpId());
         putIfPresent(item, "wrapUpUntil", a.wrapUpUntil());
-        putIfPresent(item, "activeCallId", a.activeCallId());
+        if (!a.activeCallIds().isEmpty()) {
+            item.put("activeCallIds", list(a.activeCallIds()));
+        }
+        if (!a.endedCallIds().isEmpty()) {
+            item.put("endedCallIds", list(a.endedCallIds()));
+        }
+        item.put("automatic", AttributeValue.fromBool(a.automatic()));
         item.put("version", n(a.version()));
         item.put("accountedUntil", instant(a.accountedUntil()));
         return item;
@@ -180,9 +204,26 @@ public class DynamoAgentRepository implements AgentRepository {
     static AgentPresence agentFromItem(Map<String, AttributeValue> item) {
         PresenceState state = new PresenceState(str(item, "stateId"), str(item, "label"), str(item, "reasonCode"),
                 PresenceStatus.ofCode((int) num(item, "presenceStatus")));
+        List<String> active = strings(item, "activeCallIds");
+        String legacyActive = str(item, "activeCallId"); // items written before overlapping calls were kept
+        if (active.isEmpty() && legacyActive != null) {
+            active = List.of(legacyActive);
+        }
+        AttributeValue automatic = item.get("automatic");
+        boolean auto = automatic != null ? Boolean.TRUE.equals(automatic.bool())
+                : state.status() == PresenceStatus.ON_A_CALL || item.get("wrapUpId") != null;
         return new AgentPresence(str(item, "callCenterId"), str(item, "agentId"), state, instant(item, "since"),
-                str(item, "wrapUpId"), instant(item, "wrapUpUntil"), str(item, "activeCallId"), num(item, "version"),
-                instant(item, "accountedUntil"));
+                str(item, "wrapUpId"), instant(item, "wrapUpUntil"), active, strings(item, "endedCallIds"), auto,
+                num(item, "version"), instant(item, "accountedUntil"));
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(Items::s).toList());
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
     }
 
     private static Map<String, AttributeValue> historyItem(AgentPresence after, Transition t) {

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
 
@@ -29,17 +29,30 @@ public class DynamoTimeTotalsRepository implements TimeTotalsRepository {
         this.table = tables.name(Tables.TIME_TOTALS);
     }
 
+    /**
+     * The whole call center: one range query over its dates. One agent: one {@code begins_with(date#agent#)} query
+     * per date, so only that agent's rows are read, whatever the size of the call center.
+     */
     @Override
     public List<DayTotal> find(String callCenterId, LocalDate from, LocalDate to, String agentId) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":cc", s(callCenterId),
-                ":from", s(from + "#"), ":to", s(to + "#\uffff")));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("callCenterId = :cc AND totalKey BETWEEN :from AND :to");
-        if (agentId != null) {
-            query.filterExpression("agentId = :agent");
-            values.put(":agent", s(agentId));
+        if (agentId == null) {
+            return query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("callCenterId = :cc AND totalKey BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":cc", s(callCenterId), ":from", s(from + "#"),
+                            ":to", s(to + "#\uffff"))).build());
         }
-        return dynamo.queryPaginator(query.expressionAttributeValues(values).build()).items().stream()
+        List<DayTotal> rows = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            rows.addAll(query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("callCenterId = :cc AND begins_with(totalKey, :prefix)")
+                    .expressionAttributeValues(Map.of(":cc", s(callCenterId),
+                            ":prefix", s(day + "#" + agentId + "#"))).build()));
+        }
+        return rows;
+    }
+
+    private List<DayTotal> query(QueryRequest request) {
+        return dynamo.queryPaginator(request).items().stream()
                 .map(item -> new DayTotal(str(item, "agentId"), LocalDate.parse(str(item, "date")),
                         str(item, "stateId"), str(item, "label"), (int) num(item, "presenceStatus"),
                         num(item, "seconds")))

@@ -1,16 +1,19 @@
 package com.ctipresence.adapter.out.timer;
 
+import com.ctipresence.application.port.out.WrapUpDue;
 import com.ctipresence.application.port.out.WrapUpTimer;
-import com.ctipresence.application.service.PresenceService;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,15 +23,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * In-process wrap-up timers with millisecond precision (the local server). One pending timer per agent: arming a
- * wrap-up replaces the agent's previous timer. A failed expiry (e.g. DynamoDB briefly unavailable) is retried.
+ * wrap-up replaces the agent's previous timer. When a timer comes due it hands a {@link WrapUpDue} to its observer
+ * (the inbound adapter that runs the expiry); if that fails (e.g. the store is briefly unavailable) the timer is
+ * armed again with capped exponential back-off, 1 s doubling up to 60 s; the tick settles it meanwhile anyway.
+ * With {@code cti.wrap-up.local-timers=false} no timer is armed: the tick alone ends wrap-ups.
  */
 @ApplicationScoped
 public class LocalWrapUpTimer implements WrapUpTimer {
     private static final Logger LOG = Logger.getLogger(LocalWrapUpTimer.class);
-    static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
-    private final Instance<PresenceService> presence;
+    @ConfigMapping(prefix = "cti.wrap-up")
+    public interface Config {
+        /** Arm in-process wrap-up timers (local server); false leaves wrap-ups to the tick. */
+        @WithDefault("true")
+        boolean localTimers();
+    }
+
+    private final Event<WrapUpDue> due;
     private final Clock clock;
+    private final boolean enabled;
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "wrap-up-timer");
         t.setDaemon(true);
@@ -36,36 +51,83 @@ public class LocalWrapUpTimer implements WrapUpTimer {
     });
     private final Map<String, Armed> pending = new ConcurrentHashMap<>();
 
-    private record Armed(String wrapUpId, ScheduledFuture<?> future) {
+    private record Armed(WrapUpDue due, ScheduledFuture<?> future) {
     }
 
-    public LocalWrapUpTimer(Instance<PresenceService> presence, Clock clock) {
-        this.presence = presence;
+    public LocalWrapUpTimer(Event<WrapUpDue> due, Clock clock, Config config) {
+        this.due = due;
         this.clock = clock;
+        this.enabled = config.localTimers();
+    }
+
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override
     public void schedule(String callCenterId, String agentId, String wrapUpId, Instant until) {
-        long delayMs = Math.max(0, Duration.between(clock.instant(), until).toMillis());
-        String key = callCenterId + "#" + agentId;
-        Armed previous = pending.put(key, new Armed(wrapUpId, executor.schedule(
-                () -> fire(key, callCenterId, agentId, wrapUpId), delayMs, TimeUnit.MILLISECONDS)));
-        if (previous != null) {
-            previous.future().cancel(false); // an older wrap-up, or this one armed again (re-arm at start-up)
+        if (enabled) {
+            arm(new WrapUpDue(callCenterId, agentId, wrapUpId, until, 1), Duration.between(clock.instant(), until));
         }
     }
 
-    private void fire(String key, String callCenterId, String agentId, String wrapUpId) {
-        try {
-            presence.get().expireWrapUp(callCenterId, agentId, wrapUpId);
-            pending.computeIfPresent(key, (k, armed) -> armed.wrapUpId().equals(wrapUpId) ? null : armed);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "wrap-up expiry for %s failed; retrying in %s", key, RETRY_DELAY);
-            pending.computeIfPresent(key, (k, armed) -> armed.wrapUpId().equals(wrapUpId)
-                    ? new Armed(wrapUpId, executor.schedule(() -> fire(key, callCenterId, agentId, wrapUpId),
-                    RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS))
-                    : armed);
+    /** Arms inside the map's lock for this agent, so even a 0 ms timer finds itself pending when it runs. */
+    private void arm(WrapUpDue next, Duration delay) {
+        String key = key(next);
+        pending.compute(key, (k, previous) -> {
+            if (previous != null) {
+                previous.future().cancel(false); // an older wrap-up, or this one armed again
+            }
+            return new Armed(next, executor.schedule(() -> fire(next), Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS));
+        });
+    }
+
+    private void fire(WrapUpDue timer) {
+        String key = key(timer);
+        if (!isCurrent(key, timer)) {
+            return;
         }
+        try {
+            due.fire(timer);
+            pending.computeIfPresent(key, (k, armed) -> armed.due() == timer ? null : armed);
+        } catch (RuntimeException e) {
+            Duration backOff = backOff(timer.attempt());
+            LOG.warnf("wrap-up expiry of agent %s in call center %s failed (attempt %d: %s); retrying in %d s",
+                    timer.agentId(), timer.callCenterId(), timer.attempt(), e.getMessage(), backOff.toSeconds());
+            WrapUpDue retry = new WrapUpDue(timer.callCenterId(), timer.agentId(), timer.wrapUpId(), timer.until(),
+                    timer.attempt() + 1);
+            if (isCurrent(key, timer)) {
+                arm(retry, backOff);
+            }
+        }
+    }
+
+    private boolean isCurrent(String key, WrapUpDue timer) {
+        Armed armed = pending.get(key);
+        return armed != null && armed.due() == timer;
+    }
+
+    /** 1 s, 2 s, 4 s … at most 60 s. */
+    static Duration backOff(int attempt) {
+        long seconds = FIRST_RETRY.toSeconds() << Math.min(attempt - 1, 6);
+        return Duration.ofSeconds(Math.min(seconds, MAX_RETRY.toSeconds()));
+    }
+
+    /** Timers armed and not yet run (for tests and the operator). */
+    public List<WrapUpDue> pending() {
+        return pending.values().stream().map(Armed::due).toList();
+    }
+
+    /** Runs now every pending timer whose instant has come by the clock (tests that move the clock). */
+    public void fireDue() {
+        Instant now = clock.instant();
+        pending.values().stream().map(Armed::due).filter(d -> !d.until().isAfter(now)).toList()
+                .forEach(this::fire);
+    }
+
+    private static String key(WrapUpDue timer) {
+        return timer.callCenterId() + "#" + timer.agentId();
     }
 
     void onStop(@Observes ShutdownEvent event) {

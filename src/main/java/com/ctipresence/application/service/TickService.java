@@ -1,0 +1,164 @@
+package com.ctipresence.application.service;
+
+import com.ctipresence.application.port.out.AgentCommit;
+import com.ctipresence.application.port.out.AgentRepository;
+import com.ctipresence.application.port.out.CallCenterRepository;
+import com.ctipresence.application.port.out.ConcurrentUpdateException;
+import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.domain.CallCenterConfig;
+import com.ctipresence.domain.Change;
+import com.ctipresence.domain.PresenceMachine;
+import com.ctipresence.domain.TickSchedule;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Time-tracking ticks: which call centers are due ({@link TickSchedule}: every multiple of their update interval
+ * from the epoch), and the tick of one call center, which books every agent's open interval into the day totals
+ * (one conditional write per agent with something to book). A failure in one call center or one agent is logged
+ * with its ids and stops nothing else; an agent silent for months is booked in several commits.
+ */
+@ApplicationScoped
+public class TickService {
+    private static final Logger LOG = Logger.getLogger(TickService.class);
+
+    @ConfigMapping(prefix = "cti.time-tracking")
+    public interface Config {
+        /** Parallel agent writes of one tick. */
+        @WithDefault("16")
+        int tickConcurrency();
+    }
+
+    private final CallCenterService callCenterService;
+    private final CallCenterRepository callCenters;
+    private final AgentRepository agents;
+    private final Clock clock;
+    private final ExecutorService tickPool;
+    private final Map<String, Long> lastSlots = new ConcurrentHashMap<>();
+
+    public TickService(CallCenterService callCenterService, CallCenterRepository callCenters,
+                       AgentRepository agents, Clock clock, Config config) {
+        this.callCenterService = callCenterService;
+        this.callCenters = callCenters;
+        this.agents = agents;
+        this.clock = clock;
+        this.tickPool = Executors.newFixedThreadPool(config.tickConcurrency(), r -> {
+            Thread t = new Thread(r, "time-tracking-tick");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Ticks every call center with time tracking whose next tick instant (a multiple of its update interval) has
+     * come since its last tick here. Each is ticked on its own: one that fails is logged and the others go on.
+     */
+    public List<TickResult> tickDue() {
+        Instant now = Millis.now(clock);
+        List<TickResult> results = new ArrayList<>();
+        for (CallCenterConfig config : callCenters.findAll()) {
+            if (!config.timeTrackingEnabled() && !hasWrapUps(config)) {
+                continue;
+            }
+            long slot = TickSchedule.slot(now, config.timeTrackingUpdateSeconds());
+            Long last = lastSlots.put(config.callCenterId(), slot);
+            if (last == null || last != slot) {
+                try {
+                    results.add(tick(config, now));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "tick of call center %s failed; the next tick books its time",
+                            config.callCenterId());
+                    results.add(TickResult.failed(config.callCenterId()));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static boolean hasWrapUps(CallCenterConfig config) {
+        return config.wrapUpEnabled(); // the tick is also the backstop that settles lost wrap-up expiries
+    }
+
+    /**
+     * Checkpoints every agent of the call center now. Safe to repeat and to run concurrently with other ticks and
+     * with presence changes: a write that lost its condition is left to whoever won, who booked the same seconds.
+     */
+    public TickResult tick(String callCenterId) {
+        return tick(callCenterService.get(callCenterId), Millis.now(clock));
+    }
+
+    private TickResult tick(CallCenterConfig config, Instant now) {
+        List<AgentPresence> all = agents.findByCallCenter(config.callCenterId());
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (AgentPresence agent : all) {
+            outcomes.add(tickPool.submit(() -> checkpoint(config, agent, now)));
+        }
+        int written = 0;
+        int raced = 0;
+        int failed = 0;
+        for (Future<Integer> outcome : outcomes) {
+            int result = join(outcome);
+            written += result > 0 ? 1 : 0;
+            raced += result == RACED ? 1 : 0;
+            failed += result == FAILED ? 1 : 0;
+        }
+        return new TickResult(config.callCenterId(), all.size(), written, raced, failed);
+    }
+
+    private static final int RACED = -1;
+    private static final int FAILED = -2;
+
+    /** 1 written, 0 nothing to do, RACED lost a race, FAILED logged. */
+    private int checkpoint(CallCenterConfig config, AgentPresence agent, Instant now) {
+        try {
+            AgentPresence current = agent;
+            int commits = 0;
+            do {
+                Change change = PresenceMachine.checkpoint(config, current, now);
+                if (!change.changed()) {
+                    break;
+                }
+                agents.commit(new AgentCommit(change, null));
+                current = change.after();
+                commits++;
+            } while (PresenceMachine.needsCatchUp(config, current, now));
+            return commits > 0 ? 1 : 0;
+        } catch (ConcurrentUpdateException lost) {
+            return RACED;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "tick of agent %s in call center %s failed; the next tick books its time",
+                    agent.agentId(), config.callCenterId());
+            return FAILED;
+        }
+    }
+
+    private static int join(Future<Integer> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("tick interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    public void stop() {
+        tickPool.shutdownNow();
+    }
+}
