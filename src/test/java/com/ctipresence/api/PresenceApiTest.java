@@ -159,7 +159,7 @@ class PresenceApiTest {
     }
 
     @Test
-    void withoutActiveCallOptionAWrapUpStillFollowsARealCallButRingOnlyChangesNothing() {
+    void withoutActiveCallOptionACallNeverOverridesAChosenStateButAWrapUpFollowsReady() {
         String cc = newCallCenter(30, false);
         setState(cc, "a1", "away");
         callEvent(cc, "a1", event("e1", "CONNECTED", "c1", false, null)).statusCode(200)
@@ -167,6 +167,9 @@ class PresenceApiTest {
         callEvent(cc, "a1", event("e2", "ENDED", "c1", false, 0)).statusCode(200)
                 .body("stateId", equalTo("away")).body("activeCallId", nullValue());
         callEvent(cc, "a1", event("e3", "ENDED", "c2", false, 15)).statusCode(200)
+                .body("stateId", equalTo("away")).body("wrapUpUntil", nullValue());
+        setState(cc, "a1", "ready");
+        callEvent(cc, "a1", event("e4", "ENDED", "c3", false, 15)).statusCode(200)
                 .body("stateId", equalTo("dnd")).body("wrapUpUntil", notNullValue());
     }
 
@@ -232,14 +235,16 @@ class PresenceApiTest {
     }
 
     @Test
-    void aRepeatedEventThatChangedNothingStillAnswersTheFirstResult() {
+    void aReplayChangesNothingAndAnswersTheCurrentPresenceWithTheReplayHeader() {
         String cc = newCallCenter(30, true);
         setState(cc, "a1", "away");
-        callEvent(cc, "a1", event("d1", "DIALING", "c1", false, null)).statusCode(200).body("version", equalTo(1));
+        callEvent(cc, "a1", event("d1", "DIALING", "c1", false, null)).statusCode(200).body("version", equalTo(1))
+                .header("Idempotent-Replayed", nullValue());
         setState(cc, "a1", "dnd");
         callEvent(cc, "a1", event("d1", "DIALING", "c1", false, null)).statusCode(200)
-                .body("stateId", equalTo("away")).body("version", equalTo(1));
-        presence(cc, "a1").body("stateId", equalTo("dnd"));
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("stateId", equalTo("dnd")).body("version", equalTo(2));
+        presence(cc, "a1").body("stateId", equalTo("dnd")).body("version", equalTo(2));
     }
 
     @Test

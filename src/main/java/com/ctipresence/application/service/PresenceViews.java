@@ -85,8 +85,9 @@ public class PresenceViews {
     }
 
     /**
-     * The agent just after {@code committed} was stored, with its time figures: its day rows, then the agent again
-     * to make sure nothing was booked in between (else as {@link #one}).
+     * The answer to a command: the presence it {@code committed}, with the agent's time figures. Its day rows are
+     * read, then the agent again to make sure nothing was booked in between; if something was (a concurrent change
+     * or tick), the figures come from a fresh snapshot while the presence shown stays the command's own result.
      */
     public PresenceView afterCommit(CallCenterConfig config, AgentPresence committed) {
         Instant now = Millis.now(clock);
@@ -96,7 +97,9 @@ public class PresenceViews {
         if (after.isPresent() && sameBooking(committed, after.get())) {
             return view(config, after.get(), rows, now);
         }
-        return one(config, committed.agentId()).orElseThrow();
+        PresenceView fresh = one(config, committed.agentId()).orElseThrow();
+        AgentPresence shown = PresenceMachine.project(config, committed, now).after();
+        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), fresh.today());
     }
 
     private PresenceView view(CallCenterConfig config, AgentPresence stored, List<DayTotal> storedRows,
