@@ -1,6 +1,9 @@
 package com.ctipresence.api;
 
+import com.ctipresence.adapter.out.timer.LocalWrapUpTimer;
+import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.service.PresenceService;
+import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -49,6 +52,15 @@ class PresenceApiTest {
     TestClock clock;
     @Inject
     PresenceService presenceService;
+    @Inject
+    LocalWrapUpTimer timer;
+    @Inject
+    AgentRepository agents;
+
+    /** The agent as stored (not as a read projects it). */
+    private AgentPresence stored(String cc, String agentId) {
+        return agents.find(cc, agentId).orElseThrow();
+    }
 
     @AfterEach
     void resetClock() {
@@ -127,8 +139,11 @@ class PresenceApiTest {
         Instant endedAt = Instant.parse(ended.path("since"));
         Instant until = Instant.parse(ended.path("wrapUpUntil"));
         assertThat(until).isEqualTo(endedAt.plusSeconds(1));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                presence(cc, "a1").body("stateId", equalTo("ready")));
+        assertThat(stored(cc, "a1").inWrapUp()).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        timer.fireDue(); // the wrap-up timer's instant has come by the clock
+        assertThat(stored(cc, "a1").state().id()).as("the timer wrote the expiry").isEqualTo("ready");
+        assertThat(stored(cc, "a1").since()).isEqualTo(until);
         presence(cc, "a1").body("presenceStatus", equalTo(1)).body("wrapUpUntil", nullValue())
                 .body("since", equalTo(ended.path("wrapUpUntil")));
     }
@@ -141,8 +156,8 @@ class PresenceApiTest {
                 .extract().path("wrapUpUntil");
         clock.advance(Duration.ofSeconds(300)); // the timer "runs" 270 s late: as after a restart
         assertThat(presenceService.rearmWrapUps()).isGreaterThanOrEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                presence(cc, "a1").body("stateId", equalTo("ready")));
+        timer.fireDue();
+        assertThat(stored(cc, "a1").state().id()).isEqualTo("ready");
         presence(cc, "a1").body("since", equalTo(until)).body("version", equalTo(3));
     }
 

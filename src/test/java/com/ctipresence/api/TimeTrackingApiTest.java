@@ -1,6 +1,8 @@
 package com.ctipresence.api;
 
 import com.ctipresence.application.port.out.TimeTotalsRepository;
+import com.ctipresence.adapter.out.timer.LocalWrapUpTimer;
+import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.application.service.TickService;
@@ -56,6 +58,10 @@ class TimeTrackingApiTest {
     PresenceService presenceService;
     @Inject
     TimeTotalsRepository totals;
+    @Inject
+    LocalWrapUpTimer timer;
+    @Inject
+    AgentRepository agents;
 
     @AfterEach
     void resetClock() {
@@ -207,8 +213,8 @@ class TimeTrackingApiTest {
         presence(cc, "a1").body("stateId", equalTo("ready")) // a read shows the expiry already, writing nothing
                 .body("since", equalTo(t0.plusSeconds(50).toString().replace("Z", ".000Z")));
         presenceService.rearmWrapUps(); // as at a restart: the overdue timer fires now, 70 s late
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                presence(cc, "a1").body("stateId", equalTo("ready")));
+        timer.fireDue();
+        assertThat(agents.find(cc, "a1").orElseThrow().state().id()).as("stored by the timer").isEqualTo("ready");
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
         assertThat(secondsByKey(report(cc, day, day.plusDays(1), "a1"))).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "a1/" + day + "/on-a-call", 20, "a1/" + day + "/dnd", 30, "a1/" + day + "/ready", 70));
@@ -250,17 +256,22 @@ class TimeTrackingApiTest {
     }
 
     @Test
-    void theLocalSchedulerChecksPointsEveryUpdateInterval() {
+    void theSchedulersDueTicksBookEachCallCenterOncePerUpdateInterval() {
         String cc = uniqueId("cc");
         putConfig(cc, Api.config(0, false).replace("\"timeTrackingUpdateSeconds\":60",
-                "\"timeTrackingUpdateSeconds\":1")).statusCode(200);
-        Instant t0 = clock.freeze();
+                "\"timeTrackingUpdateSeconds\":5")).statusCode(200);
+        Instant t0 = clock.freezeAt(TestClock.FIXED.plusMillis(200)); // inside the slot [FIXED, FIXED + 5 s)
         setState(cc, "a1", "ready");
-        clock.advance(Duration.ofSeconds(42));
+        clock.advance(Duration.ofSeconds(42)); // 42.2 s later: slot FIXED + 40 s
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
         // the stored rows, not the read-time projection: only a tick writes them
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(totals.find(cc, day, day, "a1"))
-                .extracting(DayTotal::seconds).containsExactly(42L));
+        assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
+        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(42L);
+        clock.advance(Duration.ofSeconds(2)); // 44.2 s: still the same slot, not due again
+        assertThat(timeTracking.tickDue()).noneMatch(r -> r.callCenterId().equals(cc));
+        clock.advance(Duration.ofSeconds(1)); // 45.2 s: the next multiple of 5 s has come
+        assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
+        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(45L);
     }
 
     @Test

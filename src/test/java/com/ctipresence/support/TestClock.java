@@ -10,13 +10,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The application's clock in tests: real time shifted by an offset the test controls, so timing rules are tested
- * by moving time rather than by sleeping. Replaces the default clock bean.
+ * The application's clock in tests: frozen at a fixed instant ({@link #FIXED}, noon in Berlin on a weekday, far
+ * from midnight and DST) unless a test moves it, so timing rules are tested by moving time rather than by sleeping,
+ * and no test depends on the day or hour it runs. Replaces the default clock bean.
  */
 @Singleton
 public class TestClock extends Clock {
+    /** Where every test starts: 2026-11-18 12:00 Europe/Berlin. */
+    public static final Instant FIXED = Instant.parse("2026-11-18T11:00:00Z");
+
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-    private final AtomicReference<Instant> frozen = new AtomicReference<>();
+    private final AtomicReference<Instant> frozen = new AtomicReference<>(FIXED);
 
     /** Moves time on (a frozen clock stays frozen at the later instant). */
     public void advance(Duration by) {
@@ -50,9 +54,10 @@ public class TestClock extends Clock {
         return now;
     }
 
+    /** Back to {@link #FIXED}, frozen. */
     public void reset() {
         offset.set(Duration.ZERO);
-        frozen.set(null);
+        frozen.set(FIXED);
     }
 
     @Override

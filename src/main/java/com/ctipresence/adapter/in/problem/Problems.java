@@ -17,6 +17,8 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -84,6 +86,7 @@ public final class Problems {
     /** The store cannot be reached, timed out, throttles or failed on its side: worth retrying later. */
     private static boolean unavailable(Throwable e) {
         return e instanceof com.ctipresence.application.UnavailableException || e instanceof SdkClientException
+                || e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
                 || e instanceof AwsServiceException a && (a.isThrottlingException() || a.statusCode() >= 500);
     }
 

@@ -114,6 +114,14 @@ public class LocalWrapUpTimer implements WrapUpTimer {
         return Duration.ofSeconds(Math.min(seconds, MAX_RETRY.toSeconds()));
     }
 
+    /** Drops the agent's pending timer, as a crash would (tests of what re-arms it; the tick is the backstop). */
+    public void cancel(String callCenterId, String agentId) {
+        Armed armed = pending.remove(callCenterId + "#" + agentId);
+        if (armed != null) {
+            armed.future().cancel(false);
+        }
+    }
+
     /** Timers armed and not yet run (for tests and the operator). */
     public List<WrapUpDue> pending() {
         return pending.values().stream().map(Armed::due).toList();

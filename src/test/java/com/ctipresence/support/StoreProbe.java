@@ -1,0 +1,64 @@
+package com.ctipresence.support;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * An SDK interceptor on the application's DynamoDB client in tests (quarkus.dynamodb.interceptors): it records the
+ * requests that mention a marker (a test's own call center id) and can make such requests fail with the real SDK
+ * exceptions before they are sent. Tests use markers no other test uses, so concurrent work does not count.
+ */
+public class StoreProbe implements ExecutionInterceptor {
+    private static final Map<String, Queue<String>> RECORDED = new ConcurrentHashMap<>();
+    private static final Map<String, Fault> FAULTS = new ConcurrentHashMap<>();
+
+    private record Fault(String operation, AtomicInteger remaining, Supplier<RuntimeException> failure) {
+    }
+
+    /** Starts recording the operations of requests that mention {@code marker}. */
+    public static void record(String marker) {
+        RECORDED.put(marker, new ConcurrentLinkedQueue<>());
+    }
+
+    /** The operation names recorded for {@code marker} since {@link #record}, and stops recording. */
+    public static List<String> recorded(String marker) {
+        Queue<String> ops = RECORDED.remove(marker);
+        return ops == null ? List.of() : List.copyOf(ops);
+    }
+
+    /** The next {@code times} requests of {@code operation} mentioning {@code marker} fail with {@code failure}. */
+    public static void fail(String marker, String operation, int times, Supplier<RuntimeException> failure) {
+        FAULTS.put(marker, new Fault(operation, new AtomicInteger(times), failure));
+    }
+
+    public static void clearFaults(String marker) {
+        FAULTS.remove(marker);
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String request = context.request().toString();
+        RECORDED.forEach((marker, ops) -> {
+            if (request.contains(marker)) {
+                ops.add(operation);
+            }
+        });
+        FAULTS.forEach((marker, fault) -> {
+            if (request.contains(marker) && fault.operation().equals(operation)
+                    && fault.remaining().getAndDecrement() > 0) {
+                throw fault.failure().get();
+            }
+        });
+    }
+}
