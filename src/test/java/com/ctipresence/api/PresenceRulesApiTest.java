@@ -229,6 +229,29 @@ class PresenceRulesApiTest {
     }
 
     @Test
+    void aCallCenterCannotGrowPastItsAgentCapAndTheCapIsCountedExactly() {
+        String cc = newCallCenter(30, true);
+        var capped = new com.ctipresence.adapter.out.dynamodb.DynamoAgentRepository(dynamo, tables,
+                new com.ctipresence.adapter.out.dynamodb.DynamoTimeTotalsRepository(dynamo, tables), () -> 3);
+        var config = callCenters.find(cc).orElseThrow();
+        for (int i = 1; i <= 3; i++) {
+            capped.commit(new com.ctipresence.application.port.out.AgentCommit(com.ctipresence.domain.PresenceMachine
+                    .setState(config, null, "a" + i, "ready", com.ctipresence.domain.TransitionCause.AGENT, "a" + i,
+                            clock.instant()), null));
+        }
+        var fourth = com.ctipresence.domain.PresenceMachine.setState(config, null, "a4", "ready",
+                com.ctipresence.domain.TransitionCause.AGENT, "a4", clock.instant());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> capped.commit(
+                        new com.ctipresence.application.port.out.AgentCommit(fourth, null)))
+                .isInstanceOf(com.ctipresence.application.port.out.LimitReachedException.class)
+                .hasMessageContaining("3 agents");
+        assertThat(agents.find(cc, "a4")).isEmpty();
+        setState(cc, "a1", "away").statusCode(200); // existing agents go on working
+        assertThat(com.ctipresence.adapter.in.problem.Problems.of(
+                new com.ctipresence.application.port.out.LimitReachedException("cap"), "/x").status()).isEqualTo(409);
+    }
+
+    @Test
     void everyCommitCarriesAClientRequestTokenSoARetryOfASucceededCommitSucceedsAgain() {
         String cc = newCallCenter(30, true);
         StoreProbe.record(cc);

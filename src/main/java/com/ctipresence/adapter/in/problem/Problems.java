@@ -55,7 +55,8 @@ public final class Problems {
             String detail = e instanceof ForbiddenException ? e.getMessage() : "not allowed";
             return new Problem("about:blank", "Forbidden", 403, detail, path, null);
         }
-        if (e instanceof ConflictException || e instanceof com.ctipresence.domain.RuleConflictException) {
+        if (e instanceof ConflictException || e instanceof com.ctipresence.domain.RuleConflictException
+                || e instanceof com.ctipresence.application.port.out.LimitReachedException) {
             return new Problem("about:blank", "Conflict", 409, e.getMessage(), path, null);
         }
         if (e instanceof JsonProcessingException j) {

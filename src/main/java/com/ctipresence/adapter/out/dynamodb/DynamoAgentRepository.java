@@ -4,6 +4,7 @@ import com.ctipresence.application.UnavailableException;
 import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
+import com.ctipresence.application.port.out.LimitReachedException;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.DayTotal;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -54,9 +56,23 @@ public class DynamoAgentRepository implements AgentRepository {
     private final String eventsTable;
     private final DynamoTimeTotalsRepository totals;
 
-    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals) {
+    /** Caps that keep one call center from filling the store. */
+    @io.smallrye.config.ConfigMapping(prefix = "cti.limits")
+    public interface Limits {
+        /** Agents one call center may have; a new agent beyond it is refused with 409. */
+        @io.smallrye.config.WithDefault("10000")
+        int agentsPerCallCenter();
+    }
+
+    private final String callCentersTable;
+    private final int maxAgents;
+
+    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
+                                 Limits limits) {
         this.dynamo = dynamo;
         this.totals = totals;
+        this.callCentersTable = tables.name(Tables.CALL_CENTERS);
+        this.maxAgents = limits.agentsPerCallCenter();
         this.agentsTable = tables.name(Tables.AGENTS);
         this.historyTable = tables.name(Tables.HISTORY);
         this.eventsTable = tables.name(Tables.CALL_EVENTS);
@@ -139,7 +155,18 @@ public class DynamoAgentRepository implements AgentRepository {
                     .item(eventItem(commit.event()))
                     .conditionExpression("attribute_not_exists(eventKey)").build()).build());
         }
-        write(writes, CommitTokens.of(commit));
+        if (before == null) { // a new agent counts against the call center's cap, in the same transaction
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(callCentersTable)
+                    .key(Map.of("callCenterId", s(DynamoCallCenterRepository.countersKey(
+                            change.after().callCenterId()))))
+                    .updateExpression("ADD agents :one")
+                    .conditionExpression("attribute_not_exists(agents) OR agents < :max")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxAgents))).build()).build());
+            write(writes, CommitTokens.of(commit), "call center '" + change.after().callCenterId()
+                    + "' already has " + maxAgents + " agents, the most allowed (cti.limits.agents-per-call-center)");
+            return;
+        }
+        write(writes, CommitTokens.of(commit), null);
     }
 
     /**
@@ -147,7 +174,7 @@ public class DynamoAgentRepository implements AgentRepository {
      * answer was lost succeeds again instead of failing its own condition. Throttling inside the transaction is
      * the store being unavailable (503), a lost condition or conflict a race to retry from a fresh read.
      */
-    private void write(List<TransactWriteItem> writes, String token) {
+    private void write(List<TransactWriteItem> writes, String token, String capReachedMessage) {
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes)
                     .clientRequestToken(token).build());
@@ -155,6 +182,12 @@ public class DynamoAgentRepository implements AgentRepository {
             List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
             if (codes.stream().anyMatch(THROTTLED::contains)) {
                 throw new UnavailableException("the presence store is throttling; nothing was changed", e);
+            }
+            boolean capReached = capReachedMessage != null && codes.size() == writes.size()
+                    && "ConditionalCheckFailed".equals(codes.get(codes.size() - 1))
+                    && codes.subList(0, codes.size() - 1).stream().allMatch(c -> c == null || "None".equals(c));
+            if (capReached) {
+                throw new LimitReachedException(capReachedMessage);
             }
             if (codes.stream().anyMatch(c -> "ConditionalCheckFailed".equals(c) || "TransactionConflict".equals(c))) {
                 throw new ConcurrentUpdateException("agent changed concurrently: " + codes);

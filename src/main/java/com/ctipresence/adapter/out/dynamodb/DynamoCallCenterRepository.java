@@ -44,7 +44,16 @@ public class DynamoCallCenterRepository implements CallCenterRepository {
     @Override
     public List<CallCenterConfig> findAll() {
         return dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
-                .items().stream().map(DynamoCallCenterRepository::fromItem).toList();
+                .items().stream().filter(item -> !str(item, "callCenterId").contains("#"))
+                .map(DynamoCallCenterRepository::fromItem).toList();
+    }
+
+    /**
+     * The key of a call center's counters item (agents so far) in the same table; ids never contain '#', so it
+     * cannot collide with a configuration.
+     */
+    static String countersKey(String callCenterId) {
+        return callCenterId + "#counters";
     }
 
     @Override
