@@ -41,9 +41,10 @@ public class LocalWrapUpTimer implements WrapUpTimer {
         boolean localTimers();
     }
 
-    private final Event<WrapUpDue> due;
+    private final java.util.function.Consumer<WrapUpDue> due;
     private final Clock clock;
     private final boolean enabled;
+    private final Duration firstRetry;
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "wrap-up-timer");
         t.setDaemon(true);
@@ -54,10 +55,17 @@ public class LocalWrapUpTimer implements WrapUpTimer {
     private record Armed(WrapUpDue due, ScheduledFuture<?> future) {
     }
 
+    @jakarta.inject.Inject
     public LocalWrapUpTimer(Event<WrapUpDue> due, Clock clock, Config config) {
+        this(due::fire, clock, config.localTimers(), FIRST_RETRY);
+    }
+
+    /** Delivering to {@code due} directly, with the first retry after {@code firstRetry} (tests). */
+    LocalWrapUpTimer(java.util.function.Consumer<WrapUpDue> due, Clock clock, boolean enabled, Duration firstRetry) {
         this.due = due;
         this.clock = clock;
-        this.enabled = config.localTimers();
+        this.enabled = enabled;
+        this.firstRetry = firstRetry;
     }
 
     public boolean enabled() {
@@ -89,12 +97,12 @@ public class LocalWrapUpTimer implements WrapUpTimer {
             return;
         }
         try {
-            due.fire(timer);
+            due.accept(timer);
             pending.computeIfPresent(key, (k, armed) -> armed.due() == timer ? null : armed);
         } catch (RuntimeException e) {
-            Duration backOff = backOff(timer.attempt());
-            LOG.warnf("wrap-up expiry of agent %s in call center %s failed (attempt %d: %s); retrying in %d s",
-                    timer.agentId(), timer.callCenterId(), timer.attempt(), e.getMessage(), backOff.toSeconds());
+            Duration backOff = backOff(firstRetry, timer.attempt());
+            LOG.warnf("wrap-up expiry of agent %s in call center %s failed (attempt %d: %s); retrying in %d ms",
+                    timer.agentId(), timer.callCenterId(), timer.attempt(), e.getMessage(), backOff.toMillis());
             WrapUpDue retry = new WrapUpDue(timer.callCenterId(), timer.agentId(), timer.wrapUpId(), timer.until(),
                     timer.attempt() + 1);
             if (isCurrent(key, timer)) {
@@ -108,10 +116,10 @@ public class LocalWrapUpTimer implements WrapUpTimer {
         return armed != null && armed.due() == timer;
     }
 
-    /** 1 s, 2 s, 4 s … at most 60 s. */
-    static Duration backOff(int attempt) {
-        long seconds = FIRST_RETRY.toSeconds() << Math.min(attempt - 1, 6);
-        return Duration.ofSeconds(Math.min(seconds, MAX_RETRY.toSeconds()));
+    /** {@code first}, doubling with every failed attempt, at most 60 s: 1 s, 2 s, 4 s … 60 s. */
+    static Duration backOff(Duration first, int attempt) {
+        long millis = first.toMillis() << Math.min(attempt - 1, 16);
+        return Duration.ofMillis(Math.min(millis, MAX_RETRY.toMillis()));
     }
 
     /** Drops the agent's pending timer, as a crash would (tests of what re-arms it; the tick is the backstop). */
