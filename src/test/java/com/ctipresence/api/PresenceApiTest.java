@@ -216,20 +216,23 @@ class PresenceApiTest {
     void aStateChosenDuringWrapUpIsNeverOverriddenByItsExpiry() {
         String cc = newCallCenter(999, true);
         callEvent(cc, "a1", event("e1", "CONNECTED", "c1", false, null));
-        int wrapUpVersion = callEvent(cc, "a1", event("e2", "ENDED", "c1", false, 30))
-                .body("stateId", equalTo("dnd")).extract().path("version");
+        callEvent(cc, "a1", event("e2", "ENDED", "c1", false, 30)).body("stateId", equalTo("dnd"));
+        String a1WrapUp = stored(cc, "a1").wrapUpId();
         setState(cc, "a1", "away").statusCode(200).body("wrapUpUntil", nullValue());
         setState(cc, "a2", "ready");
         callEvent(cc, "a2", event("e1", "CONNECTED", "c1", false, null));
         callEvent(cc, "a2", event("e2", "ENDED", "c1", false, 30)).body("stateId", equalTo("dnd"));
+        String a2WrapUp = stored(cc, "a2").wrapUpId();
         setState(cc, "a2", "dnd").statusCode(200).body("wrapUpUntil", nullValue()); // stays DND by choice
 
         clock.advance(Duration.ofSeconds(1000));
-        presenceService.expireWrapUp(cc, "a1", "w" + wrapUpVersion);
-        presenceService.expireWrapUp(cc, "a2", "w" + wrapUpVersion);
+        assertThat(presenceService.expireWrapUp(cc, "a1", a1WrapUp).change().changed()).isFalse();
+        assertThat(presenceService.expireWrapUp(cc, "a2", a2WrapUp).change().changed()).isFalse();
         presenceService.rearmWrapUps();
+        timer.fireDue();
         presence(cc, "a1").body("stateId", equalTo("away"));
         presence(cc, "a2").body("stateId", equalTo("dnd"));
+        assertThat(stored(cc, "a2").state().id()).isEqualTo("dnd");
     }
 
     @Test
