@@ -1,7 +1,7 @@
 package com.ctipresence.adapter.out.dynamodb;
 
 import com.ctipresence.config.StartupOrder;
-import io.quarkus.runtime.PreventFurtherStepsException;
+import com.ctipresence.config.StartupRefusal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -41,7 +41,7 @@ public class DynamoDbStartup {
                 embedded.start();
             } catch (EmbeddedDynamoDb.PortInUseException taken) {
                 // one clear line and exit code 1, no stack trace (Quarkus prints just the message)
-                throw new PreventFurtherStepsException(taken.getMessage(), 1);
+                throw new StartupRefusal(taken.getMessage());
             }
         }
         if (config.createTables()) {
