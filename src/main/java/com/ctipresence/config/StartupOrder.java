@@ -5,6 +5,8 @@ package com.ctipresence.config;
  * scheduler starts (its observer has priority 0) and before pending wrap-ups are re-armed.
  */
 public final class StartupOrder {
+    /** Refusals that must come before anything starts: a taken HTTP port, the development token key in production. */
+    public static final int GUARDS = -2000;
     public static final int STORE = -1000;
     public static final int WRAP_UP_REARM = STORE + 1;
 

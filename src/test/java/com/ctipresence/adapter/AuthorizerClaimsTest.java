@@ -10,20 +10,23 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthorizerClaimsTest {
+    private static final AuthorizerClaims DEFAULT_CLAIM = new AuthorizerClaims(() -> "callCenterId");
 
     @Test
     void readsTheClaimsApiGatewayPassesAsStrings() {
-        Caller caller = AuthorizerClaims.caller(Map.of("sub", "a1", "callCenterId", "acme",
-                "groups", "[agent supervisor]"), "callCenterId");
+        Caller caller = DEFAULT_CLAIM.caller(Map.of("sub", "a1", "callCenterId", "acme",
+                "groups", "[agent supervisor]"));
         assertThat(caller).isEqualTo(new Caller("a1", "acme", java.util.Set.of(Role.AGENT, Role.SUPERVISOR)));
     }
 
     @Test
     void acceptsJsonArraysIgnoresUnknownRolesAndRefusesMissingSubjects() {
-        assertThat(AuthorizerClaims.caller(Map.of("sub", "s", "cc", "x", "groups", "[\"admin\",\"root\"]"), "cc")
-                .roles()).containsExactly(Role.ADMIN);
-        assertThat(AuthorizerClaims.caller(Map.of("sub", "s"), "cc").roles()).isEmpty();
-        assertThat(AuthorizerClaims.caller(Map.of("groups", "[admin]"), "cc")).isNull();
-        assertThat(AuthorizerClaims.caller(null, "cc")).isNull();
+        AuthorizerClaims claims = new AuthorizerClaims(() -> "cc");
+        assertThat(claims.caller(Map.of("sub", "s", "cc", "x", "groups", "[\"admin\",\"root\"]")).roles())
+                .containsExactly(Role.ADMIN);
+        assertThat(claims.caller(Map.of("sub", "s", "cc", "x")).callCenterId()).isEqualTo("x");
+        assertThat(claims.caller(Map.of("sub", "s")).roles()).isEmpty();
+        assertThat(claims.caller(Map.of("groups", "[admin]"))).isNull();
+        assertThat(claims.caller(null)).isNull();
     }
 }

@@ -4,6 +4,7 @@ import com.ctipresence.adapter.out.dynamodb.DynamoAgentRepository;
 import com.ctipresence.adapter.out.dynamodb.DynamoCallCenterRepository;
 import com.ctipresence.adapter.out.dynamodb.DynamoDbStartup;
 import com.ctipresence.adapter.out.dynamodb.DynamoTimeTotalsRepository;
+import com.ctipresence.adapter.out.dynamodb.DynamoDbConfig;
 import com.ctipresence.adapter.out.dynamodb.EmbeddedDynamoDb;
 import com.ctipresence.adapter.out.dynamodb.Tables;
 import com.ctipresence.application.service.CallCenterService;
@@ -80,13 +81,20 @@ class TickBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        EmbeddedDynamoDb.Config embeddedConfig = new EmbeddedDynamoDb.Config() {
-            public boolean enabled() { return true; }
-            public int port() { return port; }
-            public String dataDir() { return "unused"; }
-            public boolean inMemory() { return true; }
+        DynamoDbConfig config = new DynamoDbConfig() {
+            public Optional<String> endpoint() { return Optional.empty(); }
+            public String tablePrefix() { return "bench-"; }
+            public boolean createTables() { return true; }
+            public Embedded embedded() {
+                return new Embedded() {
+                    public boolean enabled() { return true; }
+                    public int port() { return port; }
+                    public String dataDir() { return "unused"; }
+                    public boolean inMemory() { return true; }
+                };
+            }
         };
-        EmbeddedDynamoDb embedded = new EmbeddedDynamoDb(embeddedConfig, Optional.empty());
+        EmbeddedDynamoDb embedded = new EmbeddedDynamoDb(config);
         embedded.start();
         WriteCounter counter = new WriteCounter();
         try (DynamoDbClient dynamo = DynamoDbClient.builder()
@@ -94,12 +102,8 @@ class TickBenchmark {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build()) {
-            Tables.Config tablesConfig = new Tables.Config() {
-                public String tablePrefix() { return "bench-"; }
-                public boolean createTables() { return true; }
-            };
-            Tables tables = new Tables(tablesConfig);
-            new DynamoDbStartup(embedded, dynamo, tables, tablesConfig).createMissingTables();
+            Tables tables = new Tables(config);
+            new DynamoDbStartup(embedded, dynamo, tables, config).createMissingTables();
             TestClock clock = TestClock.frozenAt(Instant.parse("2026-11-23T08:00:00Z"));
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);

@@ -2,7 +2,7 @@ package com.ctipresence.it;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import com.ctipresence.support.Tokens;
+import com.ctipresence.support.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
  */
 class RestartIT {
     /** An admin who is also agent a1 of acme: enough for everything this test does. */
-    private static final String TOKEN = Tokens.of("acme", "a1", "admin", "agent");
+    private static final String TOKEN = TestKeys.token("acme", "a1", "admin", "agent");
 
     @Test
     void dataAndPendingWrapUpsSurviveACrash(@TempDir Path dataDir) throws Exception {

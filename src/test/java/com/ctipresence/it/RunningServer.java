@@ -1,5 +1,7 @@
 package com.ctipresence.it;
 
+import com.ctipresence.support.TestKeys;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,20 +30,47 @@ final class RunningServer implements AutoCloseable {
     static RunningServer start(Path dataDir, int dynamoPort, String... extraProperties) throws Exception {
         int httpPort = freePort();
         Path log = Files.createTempFile("cti-presence-it", ".log");
+        Process process = new ProcessBuilder(command(httpPort, dataDir, dynamoPort, extraProperties))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RunningServer server = new RunningServer(process, httpPort, log);
+        server.awaitReady();
+        return server;
+    }
+
+    /** How a start that must fail ended: exit code (or null if still running at the deadline) and all output. */
+    record Exit(Integer code, String output) {
+    }
+
+    /**
+     * Starts the packaged server with these HTTP and store ports and waits, at most {@code limit}, for it to end by
+     * itself; a server still running then is killed (code null).
+     */
+    static Exit runUntilExit(Duration limit, int httpPort, Path dataDir, int dynamoPort, String... extraProperties)
+            throws Exception {
+        Path log = Files.createTempFile("cti-presence-it", ".log");
+        Process process = new ProcessBuilder(command(httpPort, dataDir, dynamoPort, extraProperties))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return new Exit(ended ? process.exitValue() : null, Files.readString(log));
+    }
+
+    private static List<String> command(int httpPort, Path dataDir, int dynamoPort, String... extraProperties) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + httpPort,
                 "-Dcti.dynamodb.embedded.port=" + dynamoPort,
                 "-Dcti.dynamodb.embedded.data-dir=" + dataDir,
-                // production build: the deployment names its token key; here, the development one
-                "-Dmp.jwt.verify.publickey.location=file:" + Path.of("src/dev/keys/dev-public.pem").toAbsolutePath()));
-        command.addAll(List.of(extraProperties));
+                // production build: the deployment names its token key and issuer; here, a key made for this run
+                // (the committed development key refuses the start, see StartupFailureIT)
+                "-Dmp.jwt.verify.publickey.location=file:" + TestKeys.publicPem(),
+                "-Dmp.jwt.verify.issuer=" + TestKeys.ISSUER));
+        command.addAll(List.of(extraProperties)); // a later -D wins
         command.addAll(List.of("-jar", application().toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        RunningServer server = new RunningServer(process, httpPort, log);
-        server.awaitReady();
-        return server;
+        return command;
     }
 
     static Path application() {

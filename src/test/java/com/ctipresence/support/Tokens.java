@@ -34,6 +34,12 @@ public final class Tokens {
                         ISSUER));
     }
 
+    /** A valid token for 8 hours signed with another key and issuer (see {@link TestKeys}). */
+    public static String signedWith(PrivateKey key, String issuer, String callCenterId, String subject,
+                                    String... roles) {
+        return sign(callCenterId, subject, Set.of(roles), Instant.now().plus(Duration.ofHours(8)), key, issuer);
+    }
+
     public static String expired(String callCenterId, String subject, String role) {
         return sign(callCenterId, subject, Set.of(role), Instant.now().minus(Duration.ofHours(1)), DEV_KEY, ISSUER);
     }

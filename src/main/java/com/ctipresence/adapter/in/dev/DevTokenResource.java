@@ -1,9 +1,11 @@
 package com.ctipresence.adapter.in.dev;
 
+import com.ctipresence.adapter.in.SecurityConfig;
 import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.ValidationException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,8 +30,8 @@ public class DevTokenResource {
 
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
-    @ConfigProperty(name = "cti.security.call-center-claim", defaultValue = "callCenterId")
-    String callCenterClaim;
+    @Inject
+    SecurityConfig security;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
@@ -43,7 +45,7 @@ public class DevTokenResource {
         if (!ROLES.containsAll(groups)) {
             throw ValidationException.of("roles", "comma-separated list of agent, supervisor, admin");
         }
-        return Jwt.issuer(issuer).subject(sub).upn(sub).groups(groups).claim(callCenterClaim, callCenterId)
+        return Jwt.issuer(issuer).subject(sub).upn(sub).groups(groups).claim(security.callCenterClaim(), callCenterId)
                 .expiresIn(Duration.ofSeconds(ttlSeconds == null ? 8 * 3600 : ttlSeconds)).sign();
     }
 }

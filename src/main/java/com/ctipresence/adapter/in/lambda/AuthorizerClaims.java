@@ -1,6 +1,8 @@
 package com.ctipresence.adapter.in.lambda;
 
+import com.ctipresence.adapter.in.SecurityConfig;
 import com.ctipresence.application.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +12,17 @@ import java.util.Map;
  * On AWS the API Gateway HTTP API's JWT authorizer has verified the token; the Lambda handler reads the caller from
  * {@code requestContext.authorizer.jwt.claims}, where API Gateway passes every claim as a string and an array
  * claim (the roles) as {@code "[agent supervisor]"}. A missing or empty claims map is an unauthenticated caller.
+ * The call center claim is {@code cti.security.call-center-claim}, as for REST callers.
  */
-public final class AuthorizerClaims {
-    private AuthorizerClaims() {
+@ApplicationScoped
+public class AuthorizerClaims {
+    private final String callCenterClaim;
+
+    public AuthorizerClaims(SecurityConfig security) {
+        this.callCenterClaim = security.callCenterClaim();
     }
 
-    public static Caller caller(Map<String, String> claims, String callCenterClaim) {
+    public Caller caller(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null) {
             return null;
         }

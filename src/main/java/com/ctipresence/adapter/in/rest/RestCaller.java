@@ -1,8 +1,8 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.SecurityConfig;
 import com.ctipresence.application.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -14,10 +14,9 @@ public class RestCaller {
     private final JsonWebToken token;
     private final String callCenterClaim;
 
-    public RestCaller(JsonWebToken token,
-                          @ConfigProperty(name = "cti.security.call-center-claim") String callCenterClaim) {
+    public RestCaller(JsonWebToken token, SecurityConfig security) {
         this.token = token;
-        this.callCenterClaim = callCenterClaim;
+        this.callCenterClaim = security.callCenterClaim();
     }
 
     public Caller current() {

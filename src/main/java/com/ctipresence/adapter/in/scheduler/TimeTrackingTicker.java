@@ -2,24 +2,79 @@ package com.ctipresence.adapter.in.scheduler;
 
 import com.ctipresence.application.service.TickService;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Local server: once a second, tick the call centers whose next tick instant (a multiple of
  * timeTrackingUpdateSeconds from the epoch) has come. On AWS an
  * EventBridge schedule calls the same use case.
+ * <p>
+ * It can be paused and resumed at run time; {@link #pause()} returns only once a tick that is running has ended. Tests
+ * start with it paused ({@code %test.cti.time-tracking.scheduler.enabled=false}): no tick runs on a test's clock
+ * unless that test resumes the ticker itself.
  */
 @ApplicationScoped
 public class TimeTrackingTicker {
-    private final TickService ticks;
+    public static final String JOB = "time-tracking-ticker";
 
-    public TimeTrackingTicker(TickService timeTracking) {
-        this.ticks = timeTracking;
+    @ConfigMapping(prefix = "cti.time-tracking.scheduler")
+    public interface Config {
+        /** Whether the local ticker ticks (it can still be resumed at run time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often it looks for call centers that are due (read by the @Scheduled expression below). */
+        @WithDefault("1s")
+        Duration every();
+
+        /** Delay of its first run after start-up (read by the @Scheduled expression below). */
+        @WithDefault("1s")
+        Duration delay();
     }
 
-    @Scheduled(every = "${cti.time-tracking.scheduler-every:1s}", delayed = "${cti.time-tracking.scheduler-delay:1s}",
+    private final TickService ticks;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean enabled;
+
+    public TimeTrackingTicker(TickService ticks, Config config) {
+        this.ticks = ticks;
+        this.enabled = config.enabled();
+    }
+
+    @Scheduled(identity = JOB, every = "${cti.time-tracking.scheduler.every:1s}",
+            delayed = "${cti.time-tracking.scheduler.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        ticks.tickDue();
+        if (!enabled) {
+            return;
+        }
+        running.lock();
+        try {
+            if (enabled) {
+                ticks.tickDue();
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Stops ticking; returns once a tick that is running has ended, so nothing of it is written afterwards. */
+    public void pause() {
+        enabled = false;
+        running.lock();
+        running.unlock();
+    }
+
+    public void resume() {
+        enabled = true;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
     }
 }

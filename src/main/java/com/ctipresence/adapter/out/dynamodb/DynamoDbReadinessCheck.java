@@ -1,16 +1,24 @@
 package com.ctipresence.adapter.out.dynamodb;
 
+import com.ctipresence.config.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 
-/** Ready only while the agents table answers. */
+/**
+ * Ready only while the agents table answers. The check is open without a token, so when the store fails it says
+ * only "store unavailable" and a request id; what failed (exception, host, port) goes to the log under that id.
+ */
 @Readiness
 @ApplicationScoped
 public class DynamoDbReadinessCheck implements HealthCheck {
+    static final String UNAVAILABLE = "store unavailable";
+    private static final Logger LOG = Logger.getLogger(DynamoDbReadinessCheck.class);
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -21,13 +29,15 @@ public class DynamoDbReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var builder = HealthCheckResponse.named("dynamodb").withData("table", table);
+        var builder = HealthCheckResponse.named("dynamodb");
         try {
             String status = dynamo.describeTable(DescribeTableRequest.builder().tableName(table).build())
                     .table().tableStatusAsString();
             return builder.status("ACTIVE".equals(status)).withData("tableStatus", status).build();
         } catch (RuntimeException e) {
-            return builder.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            String requestId = RequestIds.currentOrNew();
+            LOG.warnf(e, "readiness: %s (request %s)", UNAVAILABLE, requestId);
+            return builder.down().withData("error", UNAVAILABLE).withData("requestId", requestId).build();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.ctipresence.adapter.out.dynamodb;
 
 import com.ctipresence.config.StartupOrder;
+import com.ctipresence.config.StartupRefusal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -25,9 +26,9 @@ public class DynamoDbStartup {
     private final EmbeddedDynamoDb embedded;
     private final DynamoDbClient dynamo;
     private final Tables tables;
-    private final Tables.Config config;
+    private final DynamoDbConfig config;
 
-    public DynamoDbStartup(EmbeddedDynamoDb embedded, DynamoDbClient dynamo, Tables tables, Tables.Config config) {
+    public DynamoDbStartup(EmbeddedDynamoDb embedded, DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
         this.embedded = embedded;
         this.dynamo = dynamo;
         this.tables = tables;
@@ -36,7 +37,12 @@ public class DynamoDbStartup {
 
     void onStart(@Observes @Priority(StartupOrder.STORE) StartupEvent event) {
         if (embedded.wanted()) {
-            embedded.start();
+            try {
+                embedded.start();
+            } catch (EmbeddedDynamoDb.PortInUseException taken) {
+                // one clear line and exit code 1, no stack trace (Quarkus prints just the message)
+                throw new StartupRefusal(taken.getMessage());
+            }
         }
         if (config.createTables()) {
             createMissingTables();

@@ -1,88 +1,117 @@
 package com.ctipresence.adapter.out.dynamodb;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * DynamoDB Local, run inside this process when no DynamoDB endpoint is configured (the local server). It keeps its
- * data in {@code cti.dynamodb.embedded.data-dir} across restarts, or in memory for tests.
+ * data in {@code cti.dynamodb.embedded.data-dir} across restarts, or in memory.
+ * <p>
+ * It listens on 127.0.0.1 only: DynamoDB Local checks no credentials, so anyone who could reach it could read and
+ * write every table past all token and tenant checks. {@code ServerRunner} would bind every interface, so the Jetty
+ * server is built here with one loopback connector around DynamoDB Local's own request handler (no CORS).
  */
 @ApplicationScoped
 public class EmbeddedDynamoDb {
+    static final String LOOPBACK = "127.0.0.1";
     private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDb.class);
 
-    @ConfigMapping(prefix = "cti.dynamodb.embedded")
-    public interface Config {
-        /** Run DynamoDB Local in-process (only when cti.dynamodb.endpoint is not set). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Loopback port it listens on; quarkus.dynamodb.endpoint-override points there. */
-        @WithDefault("8000")
-        int port();
-
-        /** Folder for its data file (shared-db.db); created if missing. */
-        @WithDefault("data")
-        String dataDir();
-
-        /** Keep data in memory only (tests). */
-        @WithDefault("false")
-        boolean inMemory();
+    /** The port is taken: a one-line reason, no stack trace needed. */
+    public static final class PortInUseException extends IllegalStateException {
+        public PortInUseException(int port) {
+            super("port " + port + " (embedded DynamoDB Local) is already in use; set cti.dynamodb.embedded.port / "
+                    + "CTI_DYNAMODB_EMBEDDED_PORT, or cti.dynamodb.endpoint / CTI_DYNAMODB_ENDPOINT to use another "
+                    + "DynamoDB");
+        }
     }
 
-    private final Config config;
-    private final Optional<String> externalEndpoint;
-    private DynamoDBProxyServer server;
+    private final DynamoDbConfig config;
+    private Server server;
+    private LocalDynamoDBServerHandler handler;
+    private int boundPort = -1;
 
-    public EmbeddedDynamoDb(Config config,
-                            @ConfigProperty(name = "cti.dynamodb.endpoint") Optional<String> externalEndpoint) {
+    public EmbeddedDynamoDb(DynamoDbConfig config) {
         this.config = config;
-        this.externalEndpoint = externalEndpoint;
     }
 
+    /** Only when it is enabled and no other DynamoDB endpoint is configured. */
     public boolean wanted() {
-        return config.enabled() && externalEndpoint.isEmpty();
+        return config.embedded().enabled() && config.endpoint().isEmpty();
     }
 
     public synchronized void start() {
         if (server != null) {
             return;
         }
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(config.port()), "-disableTelemetry"));
-        if (config.inMemory()) {
-            args.add("-inMemory");
-        } else {
-            Path dir = Path.of(config.dataDir()).toAbsolutePath();
+        if (config.endpoint().isPresent()) {
+            throw new IllegalStateException("cti.dynamodb.endpoint is set: the embedded DynamoDB Local is not used");
+        }
+        DynamoDbConfig.Embedded embedded = config.embedded();
+        String dbPath = null;
+        if (!embedded.inMemory()) {
+            Path dir = Path.of(embedded.dataDir()).toAbsolutePath();
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create DynamoDB Local data dir " + dir, e);
             }
-            args.addAll(List.of("-dbPath", dir.toString(), "-sharedDb"));
+            dbPath = dir.toString();
         }
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("dynamodb-local");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(LOOPBACK);
+        connector.setPort(embedded.port());
+        jetty.addConnector(connector);
+        LocalDynamoDBServerHandler requests;
         try {
-            server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            server.start();
+            // (port-unused 0, inMemory, dbPath, sharedDb, delayTransientStatuses) as ServerRunner builds it;
+            // CORS null: no browser origin is allowed
+            requests = new LocalDynamoDBServerHandler(
+                    new LocalDynamoDBRequestHandler(0, embedded.inMemory(), dbPath, true, false), null);
         } catch (Exception e) {
-            server = null;
-            throw new IllegalStateException("cannot start embedded DynamoDB Local on port " + config.port()
-                    + " (is the port taken? set cti.dynamodb.embedded.port)", e);
+            throw new IllegalStateException("cannot create DynamoDB Local: " + e.getMessage(), e);
         }
-        LOG.infof("embedded DynamoDB Local listening on 127.0.0.1:%d (%s)", config.port(),
-                config.inMemory() ? "in memory" : "data in " + Path.of(config.dataDir()).toAbsolutePath());
+        ContextHandler context = new ContextHandler();
+        context.setHandler(requests);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(context);
+        jetty.setHandler(contexts);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            stopQuietly(jetty, requests);
+            if (causedByBind(e)) {
+                throw new PortInUseException(embedded.port());
+            }
+            throw new IllegalStateException("cannot start embedded DynamoDB Local on " + LOOPBACK + ":"
+                    + embedded.port() + ": " + e.getMessage(), e);
+        }
+        server = jetty;
+        handler = requests;
+        boundPort = connector.getLocalPort();
+        LOG.infof("embedded DynamoDB Local listening on %s:%d only (%s)", LOOPBACK, boundPort,
+                embedded.inMemory() ? "in memory" : "data in " + dbPath);
+    }
+
+    /** The port it listens on while running, else -1. */
+    public synchronized int port() {
+        return server == null ? -1 : boundPort;
     }
 
     public synchronized void stop() {
@@ -90,11 +119,33 @@ public class EmbeddedDynamoDb {
             return;
         }
         try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.warn("stopping embedded DynamoDB Local failed", e);
+            stopQuietly(server, handler);
         } finally {
             server = null;
+            handler = null;
+            boundPort = -1;
         }
+    }
+
+    private static void stopQuietly(Server jetty, LocalDynamoDBServerHandler requests) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping embedded DynamoDB Local failed", e);
+        }
+        try {
+            requests.close();
+        } catch (Exception e) {
+            LOG.warn("closing embedded DynamoDB Local's database failed", e);
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

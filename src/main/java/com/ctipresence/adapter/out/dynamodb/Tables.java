@@ -1,7 +1,5 @@
 package com.ctipresence.adapter.out.dynamodb;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,21 +18,10 @@ public class Tables {
     public static final TableSpec TIME_TOTALS = new TableSpec("time-totals", "callCenterId", "totalKey", null);
     public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS, TIME_TOTALS);
 
-    @ConfigMapping(prefix = "cti.dynamodb")
-    public interface Config {
-        /** Prefix of every table name, e.g. "cti-" or "cti-prod-". */
-        @WithDefault("cti-")
-        String tablePrefix();
-
-        /** Create missing tables at start-up (local server); on AWS the SAM template creates them. */
-        @WithDefault("true")
-        boolean createTables();
-    }
-
     private final String prefix;
 
     @Inject
-    public Tables(Config config) {
+    public Tables(DynamoDbConfig config) {
         this.prefix = config.tablePrefix();
     }
 

@@ -16,16 +16,9 @@ import com.ctipresence.domain.PbxMode;
 import com.ctipresence.domain.Transition;
 import com.ctipresence.domain.TransitionCause;
 import com.ctipresence.support.TestClock;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +28,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The day totals, built by the real services from random sequences of state changes, call events (with repeats),
  * clock jumps (across local midnight and DST), ticks and wrap-up timers (on time, late, stale, twice), always equal
  * the wall time the agent's history says it spent in each state on each local day.
+ * <p>
+ * Plain JUnit 5 over seeded random scenarios: {@value #SCENARIOS} scenarios from the fixed base seed
+ * {@value #BASE_SEED} (override with {@code -Dseed=N}; {@code -Dscenarios=N} for more). Scenario {@code i} is
+ * generated from its own seed, so a failure names the base seed and the scenario number, and
+ * {@code -Dseed=S -Dscenario=I} runs exactly that scenario again.
  */
-class TimeLedgerProperties {
+class TimeLedgerPropertyTest {
+    static final int SCENARIOS = 300;
+    static final long BASE_SEED = 20261118L;
+    /** How often each interesting case came up (printed after the run, like a coverage report). */
+    static final Map<String, AtomicLong> STATISTICS = new ConcurrentHashMap<>();
     static final String CC = "cc1";
     static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final String LOGOUT = "logout";
@@ -61,8 +68,41 @@ class TimeLedgerProperties {
                     List<Action> actions, long finalAdvanceMillis) {
     }
 
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void dayTotalsEqualTheWallTimeOfTheHistory(@ForAll("scenarios") Scenario scenario) throws Exception {
+    @TestFactory
+    Stream<DynamicTest> dayTotalsEqualTheWallTimeOfTheHistory() {
+        long seed = Long.getLong("seed", BASE_SEED);
+        int count = Integer.getInteger("scenarios", SCENARIOS);
+        Integer only = Integer.getInteger("scenario");
+        IntStream numbers = only != null ? IntStream.of(only) : IntStream.range(0, count);
+        return numbers.mapToObj(i -> DynamicTest.dynamicTest("scenario " + i + " (seed " + seed + ")", () -> {
+            Scenario scenario = Generator.scenario(new Random(scenarioSeed(seed, i)));
+            try {
+                run(scenario);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("scenario " + i + " of base seed " + seed + " failed (again: -Dseed=" + seed
+                        + " -Dscenario=" + i + "): " + e.getMessage() + "\n" + scenario, e);
+            }
+        }));
+    }
+
+    /** Each scenario's own seed: independent of how many scenarios run before it. */
+    static long scenarioSeed(long baseSeed, int scenario) {
+        long z = baseSeed + 0x9E3779B97F4A7C15L * (scenario + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @AfterAll
+    static void printStatistics() {
+        System.out.println("TimeLedgerPropertyTest scenarios by case: " + new TreeMap<>(STATISTICS));
+    }
+
+    private static void count(String label) {
+        STATISTICS.computeIfAbsent(label, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    static void run(Scenario scenario) {
         World w = new World(scenario);
         try {
             scenario.actions().forEach(a -> a.applyTo(w));
@@ -173,58 +213,84 @@ class TimeLedgerProperties {
         }
     }
 
-    // ---- generators ----
+    // ---- generators (the same distributions as the former jqwik generators) ----
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        Arbitrary<List<Action>> actions = actions().list().ofMinSize(1).ofMaxSize(60)
-                .withSizeDistribution(RandomDistribution.uniform());
-        Arbitrary<Boolean> tracking = Arbitraries.frequency(Tuple.of(9, true), Tuple.of(1, false));
-        return Combinators.combine(starts(), Arbitraries.integers().between(1, 120), Arbitraries.of(true, false),
-                tracking, actions, millis(0, 120_000)).as(Scenario::new);
-    }
+    static final class Generator {
+        private Generator() {
+        }
 
-    /** Anywhere in 2020-2030, or in the 12 hours before a Europe/Berlin DST change (at 01:00 UTC). */
-    private static Arbitrary<Instant> starts() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, startsIn("2020-01-01T00:00:00Z", "2030-12-31T00:00:00Z")),
-                Tuple.of(1, startsIn("2026-03-28T13:00:00Z", "2026-03-29T01:00:00Z")),
-                Tuple.of(1, startsIn("2026-10-24T13:00:00Z", "2026-10-25T01:00:00Z")));
-    }
+        static Scenario scenario(Random r) {
+            Instant start = start(r);
+            int wrapUpSeconds = 1 + r.nextInt(120);
+            boolean activeCallChangesPresence = r.nextBoolean();
+            boolean tracking = r.nextInt(10) < 9;
+            int size = 1 + r.nextInt(60);
+            List<Action> actions = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                actions.add(action(r));
+            }
+            return new Scenario(start, wrapUpSeconds, activeCallChangesPresence, tracking, List.copyOf(actions),
+                    millis(r, 0, 120_000));
+        }
 
-    private static Arbitrary<Instant> startsIn(String from, String to) {
-        return millis(Instant.parse(from).toEpochMilli(), Instant.parse(to).toEpochMilli()).map(Instant::ofEpochMilli);
-    }
+        /** Anywhere in 2020-2030, or in the 12 hours before a Europe/Berlin DST change (at 01:00 UTC). */
+        static Instant start(Random r) {
+            return switch (weighted(r, 2, 1, 1)) {
+                case 0 -> between(r, "2020-01-01T00:00:00Z", "2030-12-31T00:00:00Z");
+                case 1 -> between(r, "2026-03-28T13:00:00Z", "2026-03-29T01:00:00Z");
+                default -> between(r, "2026-10-24T13:00:00Z", "2026-10-25T01:00:00Z");
+            };
+        }
 
-    /** Uniform, not jqwik's default bias towards small values: long jumps matter here. */
-    private static Arbitrary<Long> millis(long min, long max) {
-        return Arbitraries.longs().between(min, max).withDistribution(RandomDistribution.uniform());
-    }
+        static Action action(Random r) {
+            return switch (weighted(r, 5, 6, 1, 6, 1, 3, 3)) {
+                case 0 -> new SetState(pick(r, AGENTS), pick(r, STATE_IDS),
+                        r.nextBoolean() ? TransitionCause.AGENT : TransitionCause.ADMIN);
+                case 1 -> new Call(pick(r, AGENTS), pick(r, EVENT_IDS),
+                        CallEventType.values()[r.nextInt(CallEventType.values().length)], pick(r, CALL_IDS),
+                        r.nextBoolean(), weighted(r, 1, 4) == 0 ? 0 : r.nextInt(601));
+                case 2 -> new Repeat(r.nextInt(6));
+                case 3 -> new Advance(switch (weighted(r, 3, 2, 1)) {
+                    case 0 -> millis(r, 0, 3 * HOUR);
+                    case 1 -> millis(r, 0, 2_000);
+                    default -> millis(r, 0, 50 * HOUR);
+                });
+                case 4 -> new ToMidnight(weighted(r, 3, 1) == 0 ? millis(r, -3_000, 3_000) : millis(r, -HOUR, HOUR));
+                case 5 -> new Tick();
+                default -> new FireTimer(r.nextInt(6), weighted(r, 1, 2) == 0 ? 0 : millis(r, 0, 600_000));
+            };
+        }
 
-    private static Arbitrary<Action> actions() {
-        Arbitrary<String> agents = Arbitraries.of("a1", "a2", "a3");
-        Arbitrary<String> states = Arbitraries.of(STATES.stream().map(StateDraft::id).toList());
-        Arbitrary<Action> setState = Combinators.combine(agents, states,
-                Arbitraries.of(TransitionCause.AGENT, TransitionCause.ADMIN)).as(SetState::new);
-        Arbitrary<Integer> durations = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(0)), Tuple.of(4, Arbitraries.integers().between(0, 600)));
-        Arbitrary<Action> call = Combinators.combine(agents, Arbitraries.of("e1", "e2", "e3", "e4", "e5", "e6"),
-                Arbitraries.of(CallEventType.class), Arbitraries.of("c1", "c2", "c3"), Arbitraries.of(false, true),
-                durations).as(Call::new);
-        Arbitrary<Action> advance = Arbitraries.frequencyOf(
-                Tuple.of(3, millis(0, 3 * HOUR)),
-                Tuple.of(2, millis(0, 2_000)),
-                Tuple.of(1, millis(0, 50 * HOUR))).map(Advance::new);
-        Arbitrary<Action> toMidnight = Arbitraries.frequencyOf(
-                Tuple.of(3, millis(-3_000, 3_000)),
-                Tuple.of(1, millis(-HOUR, HOUR))).map(ToMidnight::new);
-        Arbitrary<Action> fire = Combinators.combine(Arbitraries.integers().between(0, 5),
-                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0L)),
-                        Tuple.of(2, millis(0, 600_000)))).as(FireTimer::new);
-        Arbitrary<Action> repeat = Arbitraries.integers().between(0, 5).map(Repeat::new);
-        return Arbitraries.frequencyOf(Tuple.of(5, setState), Tuple.of(6, call), Tuple.of(1, repeat),
-                Tuple.of(6, advance), Tuple.of(1, toMidnight), Tuple.of(3, Arbitraries.just(new Tick())),
-                Tuple.of(3, fire));
+        static final List<String> AGENTS = List.of("a1", "a2", "a3");
+        static final List<String> STATE_IDS = STATES.stream().map(StateDraft::id).toList();
+        static final List<String> EVENT_IDS = List.of("e1", "e2", "e3", "e4", "e5", "e6");
+        static final List<String> CALL_IDS = List.of("c1", "c2", "c3");
+
+        static <T> T pick(Random r, List<T> values) {
+            return values.get(r.nextInt(values.size()));
+        }
+
+        /** An index chosen with the given relative weights. */
+        static int weighted(Random r, int... weights) {
+            int total = IntStream.of(weights).sum();
+            int x = r.nextInt(total);
+            for (int i = 0; i < weights.length; i++) {
+                x -= weights[i];
+                if (x < 0) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException();
+        }
+
+        /** Uniform in [min, max]: long jumps matter here. */
+        static long millis(Random r, long min, long max) {
+            return min + (long) Math.floor(r.nextDouble() * (max - min + 1));
+        }
+
+        static Instant between(Random r, String from, String to) {
+            return Instant.ofEpochMilli(millis(r, Instant.parse(from).toEpochMilli(), Instant.parse(to).toEpochMilli()));
+        }
     }
 
     // ---- the checks ----
@@ -248,12 +314,12 @@ class TimeLedgerProperties {
                 expiries += t.cause() == TransitionCause.WRAP_UP_EXPIRY ? 1 : 0;
             }
         }
-        Statistics.label("tracking, DST change crossed").collect(s.tracking(),
-                !ZONE.getRules().getOffset(s.start()).equals(ZONE.getRules().getOffset(end)));
-        Statistics.label("local days").collect(Math.min(5, ChronoUnit.DAYS.between(
+        count("tracking " + s.tracking());
+        count("DST change crossed " + !ZONE.getRules().getOffset(s.start()).equals(ZONE.getRules().getOffset(end)));
+        count("local days " + Math.min(5, ChronoUnit.DAYS.between(
                 LocalDate.ofInstant(s.start(), ZONE), LocalDate.ofInstant(end, ZONE)) + 1));
-        Statistics.label("wrap-up expiries").collect(Math.min(3, expiries));
-        Statistics.label("event id reused with another payload").collect(w.conflicts > 0);
+        count("wrap-up expiries " + Math.min(3, expiries));
+        count("event id reused with another payload " + (w.conflicts > 0));
         assertThat(rows).as("(d) no negative totals").allSatisfy(r -> assertThat(r.seconds()).isNotNegative());
         if (!s.tracking()) {
             assertThat(rows).as("time tracking disabled: no totals").isEmpty();

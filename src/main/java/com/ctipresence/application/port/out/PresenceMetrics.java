@@ -1,0 +1,21 @@
+package com.ctipresence.application.port.out;
+
+import java.time.Duration;
+
+/** What the use cases report for operations: presence changes, wrap-ups, ticks, store errors. */
+public interface PresenceMetrics {
+    /** A presence change was stored; {@code cause} as in the history (AGENT, CALL_EVENT, WRAP_UP_EXPIRY, ADMIN). */
+    void presenceChanged(String cause);
+
+    /** A wrap-up (after-call Do Not Disturb) began. */
+    void wrapUpStarted();
+
+    /** A wrap-up ended by its expiry, {@code lateness} after its wrapUpUntil. */
+    void wrapUpExpired(Duration lateness);
+
+    /** A time-tracking tick of one call center ended after {@code duration}, over {@code agentsTicked} agents. */
+    void tickCompleted(String callCenterId, Duration duration, int agentsTicked);
+
+    /** The store failed ({@code kind}: e.g. unavailable, throttled, timeout). */
+    void storeError(String kind);
+}
