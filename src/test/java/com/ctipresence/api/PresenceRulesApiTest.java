@@ -232,7 +232,8 @@ class PresenceRulesApiTest {
     void aCallCenterCannotGrowPastItsAgentCapAndTheCapIsCountedExactly() {
         String cc = newCallCenter(30, true);
         var capped = new com.ctipresence.adapter.out.dynamodb.DynamoAgentRepository(dynamo, tables,
-                new com.ctipresence.adapter.out.dynamodb.DynamoTimeTotalsRepository(dynamo, tables), () -> 3);
+                new com.ctipresence.adapter.out.dynamodb.DynamoTimeTotalsRepository(dynamo, tables), () -> 3,
+                Services.NO_METRICS);
         var config = callCenters.find(cc).orElseThrow();
         for (int i = 1; i <= 3; i++) {
             capped.commit(new com.ctipresence.application.port.out.AgentCommit(com.ctipresence.domain.PresenceMachine

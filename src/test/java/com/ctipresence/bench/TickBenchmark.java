@@ -107,7 +107,7 @@ class TickBenchmark {
             TestClock clock = TestClock.frozenAt(Instant.parse("2026-11-23T08:00:00Z"));
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);
-            var agentRepo = new DynamoAgentRepository(dynamo, tables, totals, () -> 1_000_000);
+            var agentRepo = new DynamoAgentRepository(dynamo, tables, totals, () -> 1_000_000, Services.NO_METRICS);
             var services = Services.over(callCenterRepo, agentRepo, totals, (cc, a, id, until) -> { }, clock,
                     CONCURRENCY);
             var callCenters = services;

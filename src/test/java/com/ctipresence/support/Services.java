@@ -3,6 +3,7 @@ package com.ctipresence.support;
 import com.ctipresence.application.Body;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.CallCenterRepository;
+import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.application.port.out.WrapUpTimer;
 import com.ctipresence.application.security.Access;
@@ -27,11 +28,30 @@ public record Services(CallCenterService callCenters, PresenceService presence, 
         Access access = new Access();
         CallCenterService callCenters = new CallCenterService(callCenterRepo, access);
         PresenceViews views = new PresenceViews(agents, totals, clock);
-        PresenceService presence = new PresenceService(callCenters, agents, timer, views, access, clock);
-        TickService ticks = new TickService(callCenters, callCenterRepo, agents, clock, () -> tickConcurrency);
+        PresenceService presence = new PresenceService(callCenters, agents, timer, views, access, NO_METRICS, clock);
+        TickService ticks = new TickService(callCenters, callCenterRepo, agents, clock, NO_METRICS,
+                () -> tickConcurrency);
         ReportService reports = new ReportService(callCenters, agents, views, access, clock);
         return new Services(callCenters, presence, ticks, reports, views);
     }
+
+    /** Metrics that go nowhere, for services wired by hand. */
+    public static final PresenceMetrics NO_METRICS = new PresenceMetrics() {
+        public void presenceChanged(String cause) {
+        }
+
+        public void wrapUpStarted() {
+        }
+
+        public void wrapUpExpired(java.time.Duration lateness) {
+        }
+
+        public void tickCompleted(String callCenterId, java.time.Duration duration, int agentsTicked) {
+        }
+
+        public void storeError(String kind) {
+        }
+    };
 
     public static Caller admin(String callCenterId) {
         return Caller.of("admin-1", callCenterId, List.of("admin"));

@@ -5,6 +5,7 @@ import com.ctipresence.application.ConflictException;
 import com.ctipresence.application.NotFoundException;
 import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
+import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.application.port.out.WrapUpTimer;
 import com.ctipresence.application.security.Access;
@@ -36,15 +37,17 @@ public class PresenceService {
     private final WrapUpTimer wrapUpTimer;
     private final PresenceViews views;
     private final Access access;
+    private final PresenceMetrics metrics;
     private final Clock clock;
 
     public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
-                           PresenceViews views, Access access, Clock clock) {
+                           PresenceViews views, Access access, PresenceMetrics metrics, Clock clock) {
         this.callCenters = callCenters;
         this.agents = agents;
         this.wrapUpTimer = wrapUpTimer;
         this.views = views;
         this.access = access;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -131,9 +134,12 @@ public class PresenceService {
         CallCenterConfig config = callCenters.get(callCenterId);
         return OptimisticRetry.run(() -> {
             Instant now = Millis.now(clock);
-            Expiry expiry = PresenceMachine.expireWrapUp(config,
-                    caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now), wrapUpId, now);
+            AgentPresence current = caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now);
+            Expiry expiry = PresenceMachine.expireWrapUp(config, current, wrapUpId, now);
             commit(expiry.change(), null);
+            if (expiry.change().changed()) {
+                metrics.wrapUpExpired(Duration.between(current.wrapUpUntil(), now));
+            }
             return expiry;
         });
     }
@@ -177,9 +183,11 @@ public class PresenceService {
     private AgentPresence commit(Change change, ProcessedEvent event) {
         if (change.changed() || event != null) {
             agents.commit(new AgentCommit(change, event));
+            change.transitions().forEach(t -> metrics.presenceChanged(t.cause().name()));
         }
         if (change.startsWrapUp()) {
             AgentPresence a = change.after();
+            metrics.wrapUpStarted();
             wrapUpTimer.schedule(a.callCenterId(), a.agentId(), a.wrapUpId(), a.wrapUpUntil());
         }
         return change.after();

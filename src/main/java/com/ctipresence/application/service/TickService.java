@@ -4,6 +4,7 @@ import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.CallCenterRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
+import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.Change;
@@ -47,15 +48,17 @@ public class TickService {
     private final CallCenterRepository callCenters;
     private final AgentRepository agents;
     private final Clock clock;
+    private final PresenceMetrics metrics;
     private final ExecutorService tickPool;
     private final Map<String, Long> lastSlots = new ConcurrentHashMap<>();
 
     public TickService(CallCenterService callCenterService, CallCenterRepository callCenters,
-                       AgentRepository agents, Clock clock, Config config) {
+                       AgentRepository agents, Clock clock, PresenceMetrics metrics, Config config) {
         this.callCenterService = callCenterService;
         this.callCenters = callCenters;
         this.agents = agents;
         this.clock = clock;
+        this.metrics = metrics;
         this.tickPool = Executors.newFixedThreadPool(config.tickConcurrency(), r -> {
             Thread t = new Thread(r, "time-tracking-tick");
             t.setDaemon(true);
@@ -102,6 +105,7 @@ public class TickService {
     }
 
     private TickResult tick(CallCenterConfig config, Instant now) {
+        long started = System.nanoTime();
         List<AgentPresence> all = agents.findByCallCenter(config.callCenterId());
         List<Future<Integer>> outcomes = new ArrayList<>();
         for (AgentPresence agent : all) {
@@ -116,6 +120,8 @@ public class TickService {
             raced += result == RACED ? 1 : 0;
             failed += result == FAILED ? 1 : 0;
         }
+        metrics.tickCompleted(config.callCenterId(), java.time.Duration.ofNanos(System.nanoTime() - started),
+                all.size());
         return new TickResult(config.callCenterId(), all.size(), written, raced, failed);
     }
 

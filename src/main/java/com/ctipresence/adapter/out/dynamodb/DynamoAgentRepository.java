@@ -5,6 +5,7 @@ import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
 import com.ctipresence.application.port.out.LimitReachedException;
+import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.DayTotal;
@@ -66,9 +67,11 @@ public class DynamoAgentRepository implements AgentRepository {
 
     private final String callCentersTable;
     private final int maxAgents;
+    private final PresenceMetrics metrics;
 
     public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
-                                 Limits limits) {
+                                 Limits limits, PresenceMetrics metrics) {
+        this.metrics = metrics;
         this.dynamo = dynamo;
         this.totals = totals;
         this.callCentersTable = tables.name(Tables.CALL_CENTERS);
@@ -181,6 +184,7 @@ public class DynamoAgentRepository implements AgentRepository {
         } catch (TransactionCanceledException e) {
             List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
             if (codes.stream().anyMatch(THROTTLED::contains)) {
+                metrics.storeError("throttled");
                 throw new UnavailableException("the presence store is throttling; nothing was changed", e);
             }
             boolean capReached = capReachedMessage != null && codes.size() == writes.size()
@@ -196,7 +200,18 @@ public class DynamoAgentRepository implements AgentRepository {
         } catch (IdempotentParameterMismatchException e) {
             throw new ConcurrentUpdateException("a different commit used the same token: " + e.getMessage());
         } catch (TransactionInProgressException e) {
+            metrics.storeError("in-progress");
             throw new UnavailableException("the same commit is still in progress; please retry", e);
+        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                 | software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException e) {
+            metrics.storeError("timeout");
+            throw e;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            metrics.storeError("unreachable");
+            throw e;
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            metrics.storeError(e.isThrottlingException() ? "throttled" : "service-" + e.statusCode());
+            throw e;
         }
     }
 
