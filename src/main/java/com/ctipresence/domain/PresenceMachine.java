@@ -93,7 +93,7 @@ public final class PresenceMachine {
                     d.apply(config.onCallState(), now, TransitionCause.CALL_EVENT, eventId, null, null, null,
                             active, ended, true);
                 } else {
-                    d.keepState(active, ended);
+                    d.keepState(eventId, active, ended);
                 }
             }
             case ENDED -> {
@@ -109,7 +109,7 @@ public final class PresenceMachine {
                 boolean afterCallRules = active.isEmpty() && (wasActive || answered)
                         && (a.status() == PresenceStatus.ONLINE || a.automatic());
                 if (!afterCallRules) {
-                    d.keepState(active, ended);
+                    d.keepState(eventId, active, ended);
                 } else if (answered && !event.internal() && config.wrapUpEnabled()) {
                     Instant until = monotonic(a, now).plus(Duration.ofSeconds(config.callWrapUpSeconds()));
                     d.apply(config.dndState(), now, TransitionCause.CALL_EVENT, eventId, null,
@@ -118,7 +118,7 @@ public final class PresenceMachine {
                     d.apply(config.readyState(), now, TransitionCause.CALL_EVENT, eventId, null, null, null,
                             active, ended, false);
                 } else {
-                    d.keepState(active, ended); // Ready stays Ready; a running wrap-up runs on
+                    d.keepState(eventId, active, ended); // Ready stays Ready; a running wrap-up runs on
                 }
             }
             default -> throw new IllegalArgumentException("unknown call event type " + event.type());
@@ -230,10 +230,13 @@ public final class PresenceMachine {
                     agent.activeCallIds(), agent.endedCallIds(), false);
         }
 
-        /** Only the call bookkeeping changes (the state, its wrap-up and how it was set stay). */
-        void keepState(List<String> active, List<String> ended) {
-            apply(agent.state(), agent.since(), null, null, null, agent.wrapUpId(), agent.wrapUpUntil(), active,
-                    ended, agent.automatic());
+        /**
+         * Only the call bookkeeping changes (the state, its wrap-up and how it was set stay); for an agent not yet
+         * stored this creates it in its initial state, caused by the call event.
+         */
+        void keepState(String eventId, List<String> active, List<String> ended) {
+            apply(agent.state(), agent.since(), TransitionCause.CALL_EVENT, eventId, null, agent.wrapUpId(),
+                    agent.wrapUpUntil(), active, ended, agent.automatic());
         }
 
         void apply(PresenceState target, Instant now, TransitionCause cause, String eventId, String actorId,

@@ -343,6 +343,20 @@ class PresenceRulesV2Test {
     }
 
     @Test
+    void aFirstEventThatOnlyBooksACallCreatesTheAgentWithACausedTransition() {
+        for (CallEvent first : List.of(new CallEvent("e1", CallEventType.ENDED, "c1", false, 0),
+                new CallEvent("e1", CallEventType.DIALING, "c1", false, null),
+                new CallEvent("e1", CallEventType.ENDED, "c1", true, 30))) {
+            Change change = PresenceMachine.onCallEvent(CALLS_KEEP_STATE, null, "a1", first, T0);
+            assertThat(change.transitions()).singleElement().satisfies(t -> {
+                assertThat(t.cause()).isEqualTo(TransitionCause.CALL_EVENT);
+                assertThat(t.eventId()).isEqualTo("e1");
+                assertThat(t.version()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
     void valueRecordsValidateInTheirConstructors() {
         assertThatThrownBy(() -> new CallEvent("bad id!", CallEventType.ENDED, null, false, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
