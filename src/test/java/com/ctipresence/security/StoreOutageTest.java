@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The in-process DynamoDB Local stops mid-run: 503 with Retry-After, then everything works again, ledger exact.
@@ -87,6 +88,7 @@ class StoreOutageTest {
         // open without a token: it says only that the store is unavailable, no host, port or exception
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'dynamodb' }.data.error", equalTo("store unavailable"))
+                .body("checks.find { it.name == 'dynamodb' }.data.requestId", notNullValue())
                 .body(not(containsString("127.0.0.1")))
                 .body(not(containsString("Exception")));
 

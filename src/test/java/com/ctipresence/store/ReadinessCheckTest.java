@@ -3,7 +3,9 @@ package com.ctipresence.store;
 import com.ctipresence.adapter.out.dynamodb.DynamoDbConfig;
 import com.ctipresence.adapter.out.dynamodb.DynamoDbReadinessCheck;
 import com.ctipresence.adapter.out.dynamodb.Tables;
+import com.ctipresence.config.RequestIds;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.jboss.logging.MDC;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -77,6 +79,32 @@ class ReadinessCheckTest {
             });
         } finally {
             logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void theRequestIdOfTheRunningRequestIsUsed() {
+        DynamoDbClient failing = new DynamoDbClient() {
+            @Override
+            public DescribeTableResponse describeTable(DescribeTableRequest request) {
+                throw SdkClientException.create("down");
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        MDC.put(RequestIds.MDC_KEY, "req-42");
+        try {
+            assertThat(new DynamoDbReadinessCheck(failing, new Tables(config())).call().getData().orElseThrow())
+                    .containsEntry("requestId", "req-42");
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
         }
     }
 
