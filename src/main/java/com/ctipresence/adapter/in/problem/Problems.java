@@ -19,7 +19,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Turns any failure into a {@link Problem}: the single error model of every inbound adapter (REST resources, the
@@ -89,8 +88,9 @@ public final class Problems {
         } else if (errors.size() == 1) {
             detail = errors.get(0).field() + ": " + errors.get(0).message();
         } else {
-            detail = errors.size() + " fields are invalid: " + errors.stream().map(FieldError::field).distinct()
-                    .collect(Collectors.joining(", ")) + " (see errors)";
+            List<String> fields = errors.stream().map(FieldError::field).distinct().toList();
+            detail = fields.size() == 1 ? fields.get(0) + ": " + errors.size() + " problems (see errors)"
+                    : fields.size() + " fields are invalid: " + String.join(", ", fields) + " (see errors)";
         }
         return new Problem(ABOUT_BLANK, "Invalid request", 400, detail, path, errors.isEmpty() ? null : errors);
     }

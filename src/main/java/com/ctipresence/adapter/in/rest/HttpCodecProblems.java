@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Handler;
 import io.vertx.core.Verticle;
 import io.vertx.core.Vertx;
@@ -16,12 +17,15 @@ import io.vertx.core.impl.Deployment;
 import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Problem+json for what the HTTP server refuses before any routing, where Vert.x and Quarkus answer with an empty
@@ -34,8 +38,9 @@ import java.net.URISyntaxException;
  * </ul>
  * Quarkus 3.33 offers no way to set either handler (quarkusio/quarkus#55082): once the HTTP server listens, both are
  * set on the connection handler each of Quarkus' HTTP server instances built (Vert.x 4.5 internals, reached by
- * reflection). Should those internals differ, a warning says so at start-up and these refusals keep their empty
- * body; {@code api/ErrorModelTest} then fails.
+ * reflection; the JVM build, a native image would need them registered for reflection). Should those internals
+ * differ, a warning says so at start-up and these refusals keep their empty body; {@code api/ErrorModelTest} then
+ * fails.
  */
 @ApplicationScoped
 public class HttpCodecProblems {
@@ -44,6 +49,7 @@ public class HttpCodecProblems {
             "io.quarkus.vertx.http.runtime.VertxHttpRecorder$WebDeploymentVerticle";
 
     private final ProblemResponses responses;
+    private volatile boolean hooked;
     private final int maxRequestLine;
     private final long maxHeaders;
 
@@ -57,9 +63,16 @@ public class HttpCodecProblems {
         this.maxHeaders = maxHeaders.asLongValue();
     }
 
-    /** The HTTP server has just started listening. */
-    void started(@Observes HttpServerStart started, Vertx vertx) {
-        if (hook(vertx) == 0) {
+    /**
+     * The first HTTP server instance has started listening (an asynchronous event): once Quarkus has deployed all
+     * of them, they are hooked. Requests that arrive before are covered by {@link #firstRequests}.
+     */
+    void started(@ObservesAsync HttpServerStart started, Vertx vertx) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!hook(vertx) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        if (!hooked) {
             LOG.warn("could not hook the HTTP server's own refusals (414, 431, malformed request or URI 400): they "
                     + "answer without a problem+json body");
         }
@@ -68,6 +81,16 @@ public class HttpCodecProblems {
     /** A live reload in dev mode restarts the application but not the HTTP server, which is already listening. */
     void restarted(@Observes StartupEvent started, Vertx vertx) {
         hook(vertx);
+    }
+
+    /** Until the servers are hooked, every routed request tries (cheap once done: one volatile read). */
+    void firstRequests(@Observes Filters filters, Vertx vertx) {
+        filters.register(rc -> {
+            if (!hooked) {
+                hook(vertx);
+            }
+            rc.next();
+        }, 200);
     }
 
     private void invalidRequest(HttpServerRequest request) {
@@ -113,27 +136,34 @@ public class HttpCodecProblems {
         }
     }
 
-    /** Sets both handlers on every HTTP server instance Quarkus deployed (one per event loop); how many. */
-    private int hook(Vertx vertx) {
-        int hooked = 0;
+    /**
+     * Sets both handlers on every HTTP server instance Quarkus deployed (one per event loop); true once the
+     * deployment is there and every instance is hooked.
+     */
+    private synchronized boolean hook(Vertx vertx) {
         try {
             for (String id : vertx.deploymentIDs()) {
                 Deployment deployment = ((VertxInternal) vertx).getDeployment(id);
-                for (Verticle verticle : deployment == null ? java.util.Set.<Verticle>of() : deployment.getVerticles()) {
-                    if (!verticle.getClass().getName().equals(QUARKUS_HTTP_VERTICLE)) {
-                        continue;
-                    }
-                    for (String name : new String[] {"httpServer", "httpsServer"}) {
-                        if (read(verticle, verticle.getClass(), name) instanceof HttpServer server && hook(server)) {
-                            hooked++;
-                        }
+                Set<Verticle> verticles = deployment == null ? Set.of() : deployment.getVerticles();
+                if (verticles.isEmpty()
+                        || !verticles.iterator().next().getClass().getName().equals(QUARKUS_HTTP_VERTICLE)) {
+                    continue;
+                }
+                boolean all = true;
+                for (Verticle verticle : verticles) {
+                    all &= read(verticle, verticle.getClass(), "httpServer") instanceof HttpServer server
+                            && hook(server);
+                    if (read(verticle, verticle.getClass(), "httpsServer") instanceof HttpServer tls) {
+                        all &= hook(tls);
                     }
                 }
+                hooked = all;
+                return all;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("cannot reach the HTTP server instances", e);
         }
-        return hooked;
+        return false;
     }
 
     @SuppressWarnings("unchecked")

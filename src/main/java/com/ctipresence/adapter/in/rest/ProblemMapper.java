@@ -61,8 +61,7 @@ public class ProblemMapper {
             // the framework answers 404, not 405, for some paths that exist with other methods
             case 404, 405 -> methods.isEmpty() ? null : Problems.status(405, method + " is not allowed on " + path
                     + "; allowed: " + String.join(", ", methods), path);
-            case 406 -> Problems.status(406, "this resource answers " + or(operations.produces(method, path))
-                    + "; Accept was " + quoted(request.getHeader("Accept")), path);
+            case 406 -> notAcceptable(operations.produces(method, path), request.getHeader("Accept"), path);
             case 415 -> Problems.status(415, "this operation takes " + or(operations.consumes(method, path))
                     + "; Content-Type was " + quoted(request.getHeader("Content-Type")), path);
             default -> null;
@@ -76,6 +75,10 @@ public class ProblemMapper {
         }
         allowed.add("OPTIONS");
         return allowed;
+    }
+
+    static Problem notAcceptable(Set<String> produces, String accept, String path) {
+        return Problems.status(406, "this resource answers " + or(produces) + "; Accept was " + quoted(accept), path);
     }
 
     /** "a, b or c". */
