@@ -267,6 +267,19 @@ class ErrorModelTest {
     }
 
     @Test
+    void aBodyWithVeryManyErrorsListsTheFirstHundred() {
+        String cc = uniqueId("cc");
+        // 150 states that are not objects, and one more: more than 50 states
+        problem(putConfig(cc, "{\"states\":[" + "1,".repeat(149) + "1]}"), 400, "Invalid request")
+                .body("errors.size()", equalTo(101))
+                .body("errors[99].field", equalTo("states[99]"))
+                .body("errors[100].field", equalTo("body"))
+                .body("errors[100].message", equalTo("has 51 more errors not listed here"))
+                .body("detail", startsWith("101 fields are invalid: states[0], states[1],"))
+                .body("detail", containsString("states[9], ... (see errors)"));
+    }
+
+    @Test
     void strictJsonStaysStrict() {
         String cc = uniqueId("cc");
         String states = "\"states\":[{\"id\":\"ready\",\"label\":\"Ready\",\"presenceStatus\":1}]";

@@ -27,6 +27,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class JsonBodies {
+    static final int MAX_ERRORS = 100;
+
     private final ObjectMapper json;
 
     public JsonBodies(ObjectMapper json) {
@@ -61,7 +63,17 @@ public class JsonBodies {
                 all.add(rule);
             }
         }
-        throw new ValidationException(all);
+        throw new ValidationException(capped(all));
+    }
+
+    /** At most {@link #MAX_ERRORS} errors are listed: a small body must not make a huge answer. */
+    private static List<FieldError> capped(List<FieldError> errors) {
+        if (errors.size() <= MAX_ERRORS) {
+            return errors;
+        }
+        List<FieldError> first = new ArrayList<>(errors.subList(0, MAX_ERRORS));
+        first.add(new FieldError("body", "has " + (errors.size() - MAX_ERRORS) + " more errors not listed here"));
+        return first;
     }
 
     private static <D, T> List<FieldError> ruleErrors(D partlyBound, Function<D, T> toCommand) {

@@ -30,6 +30,8 @@ public final class Problems {
     /** Seconds a client should wait before retrying after a 503. */
     public static final int RETRY_AFTER_SECONDS = 2;
     public static final String ABOUT_BLANK = "about:blank";
+    /** How many field names a validation problem's detail names; errors has them all. */
+    private static final int DETAIL_FIELDS = 10;
 
     private static final Map<Integer, String> TITLES = Map.ofEntries(
             Map.entry(400, "Bad request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
@@ -89,8 +91,10 @@ public final class Problems {
             detail = errors.get(0).field() + ": " + errors.get(0).message();
         } else {
             List<String> fields = errors.stream().map(FieldError::field).distinct().toList();
+            String named = String.join(", ", fields.subList(0, Math.min(fields.size(), DETAIL_FIELDS)))
+                    + (fields.size() > DETAIL_FIELDS ? ", ..." : "");
             detail = fields.size() == 1 ? fields.get(0) + ": " + errors.size() + " problems (see errors)"
-                    : fields.size() + " fields are invalid: " + String.join(", ", fields) + " (see errors)";
+                    : fields.size() + " fields are invalid: " + named + " (see errors)";
         }
         return new Problem(ABOUT_BLANK, "Invalid request", 400, detail, path, errors.isEmpty() ? null : errors);
     }

@@ -37,7 +37,7 @@ public class ProblemMapper {
     public Response map(Throwable e, HttpServerRequest request) {
         String path = request.path();
         Problem problem = e instanceof WebApplicationException w && w.getCause() == null
-                ? refused(w.getResponse().getStatus(), request, path).orElse(Problems.of(e, path))
+                ? refused(w.getResponse().getStatus(), request, path).orElseGet(() -> Problems.of(e, path))
                 : Problems.of(e, path);
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
                 .entity(problem);

@@ -13,9 +13,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,9 +44,9 @@ public class RestOperations {
         this.operations = List.copyOf(found);
     }
 
-    /** Methods declared for a request path, e.g. [GET, PUT]. */
+    /** Methods declared for a request path, in alphabetical order, e.g. [GET, PUT]. */
     public Set<String> methods(String path) {
-        Set<String> methods = new LinkedHashSet<>();
+        Set<String> methods = new TreeSet<>();
         operations.stream().filter(o -> o.path().matcher(path).matches()).forEach(o -> methods.add(o.method()));
         return methods;
     }
@@ -61,8 +61,9 @@ public class RestOperations {
         return collect(method, path, Operation::consumes);
     }
 
+    /** In alphabetical order: answers do not depend on the order reflection lists methods in. */
     private Set<String> collect(String method, String path, Function<Operation, List<String>> types) {
-        Set<String> result = new LinkedHashSet<>();
+        Set<String> result = new TreeSet<>();
         String effective = "HEAD".equals(method) ? "GET" : method;
         operations.stream().filter(o -> o.method().equals(effective) && o.path().matcher(path).matches())
                 .forEach(o -> result.addAll(types.apply(o)));
