@@ -106,7 +106,8 @@ public class HttpCodecProblems {
             problem = Problems.status(400, "the request is not well-formed HTTP/1.1 (request line, headers or "
                     + "Content-Length); nothing was changed", null);
         }
-        responses.send(request, problem, true);
+        // as Vert.x' own handler of invalid requests: the connection cannot be used any further
+        responses.send(request, problem, true).onComplete(sent -> request.connection().close());
     }
 
     private void invalidUri(HttpServerRequest request) {

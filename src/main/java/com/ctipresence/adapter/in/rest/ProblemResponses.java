@@ -4,6 +4,7 @@ import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.adapter.in.problem.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -21,15 +22,18 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    /** Answers {@code request} with {@code problem}; {@code close} also closes the connection afterwards. */
-    public void send(HttpServerRequest request, Problem problem, boolean close) {
+    /**
+     * Answers {@code request} with {@code problem}. {@code close} asks the client to close the connection
+     * afterwards ({@code Connection: close}); the server does not cut it itself, so that a client still sending its
+     * body reads the answer instead of a reset connection.
+     */
+    public Future<Void> send(HttpServerRequest request, Problem problem, boolean close) {
         HttpServerResponse response = request.response();
         if (response.ended()) {
-            return;
+            return Future.succeededFuture();
         }
         if (response.headWritten()) { // too late for an answer of our own
-            request.connection().close();
-            return;
+            return request.connection().close();
         }
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (problem.status() == 503) {
@@ -41,11 +45,7 @@ public class ProblemResponses {
         if (close) {
             response.putHeader("Connection", "close");
         }
-        response.end(Buffer.buffer(bytes(problem))).onComplete(done -> {
-            if (close) {
-                request.connection().close();
-            }
-        });
+        return response.end(Buffer.buffer(bytes(problem)));
     }
 
     byte[] bytes(Problem problem) {
