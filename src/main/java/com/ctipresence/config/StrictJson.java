@@ -10,8 +10,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Strict request JSON: unknown fields, duplicate keys, wrong types (no "30" for 30, no 1 for true, no 1.5 for an
- * integer, no number for a text or an enum) and trailing garbage are rejected, never guessed at.
+ * Strict request JSON: unknown fields, duplicate keys, wrong types (no "30" or "" for 30, no 1 or "" for true, no 1.5
+ * for an integer, no number for a text or an enum) and trailing garbage are rejected, never guessed at.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -25,10 +25,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

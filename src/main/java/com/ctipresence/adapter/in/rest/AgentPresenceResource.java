@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,15 +50,26 @@ public class AgentPresenceResource {
     }
 
     @GET
-    @Operation(summary = "All agents of the call center with their presence")
-    public List<AgentPresenceDto> list(@PathParam("callCenterId") String callCenterId) {
+    @Operation(summary = "All agents of the call center with their presence (supervisor, admin)")
+    @APIResponse(responseCode = "200", description = "Every agent of the call center",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AgentPresenceDto.class),
+                    examples = @ExampleObject(name = "agents", value = ApiExamples.PRESENCES)))
+    public List<AgentPresenceDto> list(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                       @PathParam("callCenterId") String callCenterId) {
         return presence.list(callers.current(), callCenterId).stream().map(AgentPresenceDto::from).toList();
     }
 
     @GET
     @Path("{agentId}/presence")
-    @Operation(summary = "An agent's presence")
-    public AgentPresenceDto get(@PathParam("callCenterId") String callCenterId,
+    @Operation(summary = "An agent's presence (the agent, a supervisor or an admin)")
+    @APIResponse(responseCode = "200", description = "The agent's presence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentPresenceDto.class),
+                    examples = @ExampleObject(name = "presence", value = ApiExamples.PRESENCE)))
+    public AgentPresenceDto get(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                @PathParam("callCenterId") String callCenterId,
+                                @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
                                 @PathParam("agentId") String agentId) {
         return AgentPresenceDto.from(presence.get(callers.current(), callCenterId, agentId));
     }
@@ -64,13 +78,21 @@ public class AgentPresenceResource {
     @Path("{agentId}/presence")
     @Operation(summary = "Set an agent's presence state (creates the agent); ends a running wrap-up. The agent "
             + "sets their own; a supervisor or admin may set anyone's (recorded with cause ADMIN)")
+    @APIResponse(responseCode = "200", description = "The agent's presence after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentPresenceDto.class),
+                    examples = @ExampleObject(name = "presence", value = ApiExamples.PRESENCE)))
     @APIResponse(responseCode = "409", description = "Presence is disabled for the call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Consumes(MediaType.APPLICATION_JSON)
-    public AgentPresenceDto put(@PathParam("callCenterId") String callCenterId,
+    public AgentPresenceDto put(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                @PathParam("callCenterId") String callCenterId,
+                                @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
                                 @PathParam("agentId") String agentId,
                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                        schema = @Schema(implementation = PresenceChangeRequest.class))) String body) {
+                                        schema = @Schema(implementation = PresenceChangeRequest.class),
+                                        examples = @ExampleObject(name = "change",
+                                                value = ApiExamples.PRESENCE_CHANGE))) String body) {
         return AgentPresenceDto.from(presence.setState(callers.current(), callCenterId, agentId,
                 bodies.of(body, PresenceChangeRequest.class, PresenceChangeRequest::stateId)));
     }
@@ -81,18 +103,27 @@ public class AgentPresenceResource {
     @APIResponse(responseCode = "200", description = "Applied; or a repeat of a processed eventId (header "
             + "Idempotent-Replayed: true): nothing changed, the body is the agent's current presence",
             headers = @Header(name = REPLAYED, description = "true when the eventId was processed before",
-                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)),
-            content = @Content(schema = @Schema(implementation = AgentPresenceDto.class)))
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentPresenceDto.class),
+                    examples = @ExampleObject(name = "presence", value = ApiExamples.PRESENCE)))
     @APIResponse(responseCode = "202", description = "Presence is disabled: accepted and ignored; body is the "
-            + "agent's presence if known, else empty")
+            + "agent's presence if known, else empty",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentPresenceDto.class),
+                    examples = @ExampleObject(name = "presence", value = ApiExamples.PRESENCE)))
     @APIResponse(responseCode = "409", description = "The eventId was already used for a different event, or "
             + "the agent already has 8 active calls",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response callEvent(@PathParam("callCenterId") String callCenterId,
+    public Response callEvent(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                              @PathParam("callCenterId") String callCenterId,
+                              @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
                               @PathParam("agentId") String agentId,
                               @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                      schema = @Schema(implementation = CallEventRequest.class))) String body) {
+                                      schema = @Schema(implementation = CallEventRequest.class),
+                                      examples = @ExampleObject(name = "ended",
+                                              value = ApiExamples.CALL_EVENT))) String body) {
         CallEventOutcome outcome = presence.onCallEvent(callers.current(), callCenterId, agentId,
                 bodies.of(body, CallEventRequest.class, CallEventRequest::toDomain));
         AgentPresenceDto dto = outcome.presence() == null ? null : AgentPresenceDto.from(outcome.presence());

@@ -1,35 +1,36 @@
 package com.ctipresence.adapter.in.rest;
 
-import com.ctipresence.adapter.in.problem.Problem;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused before it is read, with a
- * problem+json 413 (the HTTP layer's own limit still stops a chunked body that grows too large).
+ * Bodies over {@code quarkus.http.limits.max-body-size} are refused with a problem+json 413: one announced larger
+ * (Content-Length) before it is read; one of unannounced length (chunked) is read here, up to the limit, and
+ * refused as soon as it passes it (the failure handler of {@link HttpLayerProblems} answers). Without this, the
+ * REST layer would find a chunked body too large itself and answer 413 with an empty body.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    void register(@Observes Filters filters, ObjectMapper json,
-                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max)
-            throws JsonProcessingException {
+    void register(@Observes Filters filters, ProblemResponses responses, HttpLayerProblems problems,
+                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max) {
         long limit = max.asLongValue();
-        byte[] body = json.writeValueAsBytes(new Problem("about:blank", "Payload too large", 413,
-                "the request body may be at most " + limit + " bytes; nothing was changed", null, null));
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit);
         filters.register(rc -> {
-            String length = rc.request().getHeader("Content-Length");
+            HttpServerRequest request = rc.request();
+            String length = request.getHeader("Content-Length");
             if (length != null && tooLarge(length, limit)) {
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(io.vertx.core.buffer.Buffer.buffer(body));
-                return;
+                responses.send(request, problems.tooLarge(request.path()), true);
+            } else if (length == null && request.headers().contains("Transfer-Encoding")) {
+                chunked.handle(rc);
+            } else {
+                rc.next();
             }
-            rc.next();
         }, 100);
     }
 
@@ -37,7 +38,7 @@ public class BodySizeLimit {
         try {
             return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException malformed) {
-            return false; // the HTTP layer answers 400 for a malformed Content-Length
+            return false; // the HTTP codec refuses a malformed Content-Length before this runs
         }
     }
 }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,19 +41,31 @@ public class CallCenterResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a call center's configuration")
-    public ConfigurationDto put(@PathParam("callCenterId") String callCenterId,
+    @Operation(summary = "Create or replace a call center's configuration (admin)")
+    @APIResponse(responseCode = "200", description = "The configuration as stored, defaults applied",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConfigurationDto.class),
+                    examples = @ExampleObject(name = "configuration", value = ApiExamples.CONFIGURATION)))
+    public ConfigurationDto put(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                @PathParam("callCenterId") String callCenterId,
                                 @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                        schema = @Schema(implementation = ConfigurationDto.class))) String body) {
+                                        schema = @Schema(implementation = ConfigurationDto.class),
+                                        examples = @ExampleObject(name = "configuration",
+                                                value = ApiExamples.CONFIGURATION_REQUEST))) String body) {
         return ConfigurationDto.from(callCenters.configure(callers.current(), callCenterId,
                 bodies.of(body, ConfigurationDto.class, d -> new ConfigurationInput(d.callCenterId(), d.toDraft()))));
     }
 
     @GET
-    @Operation(summary = "Read a call center's configuration")
+    @Operation(summary = "Read a call center's configuration (anyone of the call center)")
+    @APIResponse(responseCode = "200", description = "The configuration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConfigurationDto.class),
+                    examples = @ExampleObject(name = "configuration", value = ApiExamples.CONFIGURATION)))
     @APIResponse(responseCode = "404", description = "No such call center",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConfigurationDto get(@PathParam("callCenterId") String callCenterId) {
+    public ConfigurationDto get(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                @PathParam("callCenterId") String callCenterId) {
         return ConfigurationDto.from(callCenters.get(callers.current(), callCenterId));
     }
 }

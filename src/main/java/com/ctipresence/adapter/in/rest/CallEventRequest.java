@@ -2,8 +2,10 @@ package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.domain.CallEvent;
 import com.ctipresence.domain.CallEventType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@RegisterForReflection
 @Schema(name = "CallEvent", description = "A call event reported by the softphone; idempotent by eventId")
 public record CallEventRequest(
         @Schema(description = "Unique per agent; a repeat answers the first result and changes nothing",

@@ -1,10 +1,14 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.json.RuleChecked;
 import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.PbxMode;
+import com.ctipresence.domain.FieldError;
 import com.ctipresence.domain.PresenceState;
+import com.ctipresence.domain.ValidationException;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.List;
  * unchanged: {@code callCenterId} must then match the path.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 @Schema(name = "Configuration", description = "A call center's presence configuration")
 public record ConfigurationDto(
         @Schema(description = "Read-only; if sent, must equal the path's callCenterId", readOnly = true)
@@ -43,7 +48,10 @@ public record ConfigurationDto(
         @Schema(description = "1-50 states; ids and labels unique; a Ready (1) state is required, a DND (4) one when "
                 + "callWrapUpSeconds > 0, an On a call (6) one when activeCallChangesPresence. The first state of a "
                 + "status is the one the rules use")
-        List<StateDto> states) {
+        List<StateDto> states) implements RuleChecked {
+
+    /** A call center id that passes the id rules, to check a body whose callCenterId is not sent. */
+    private static final String ANY_CALL_CENTER = "call-center";
 
     @Schema(name = "PresenceState")
     public record StateDto(
@@ -53,6 +61,17 @@ public record ConfigurationDto(
                     example = "*61") String reasonCode,
             @Schema(description = "1 Online, 2 Offline, 3 Away, 4 DND, 5 Busy, 6 On a call, 7 Logout",
                     minimum = "1", maximum = "7") Integer presenceStatus) {
+    }
+
+    /** The configuration rules (ranges, states, time zone, ...) this body breaks, as the use case checks them. */
+    @Override
+    public List<FieldError> ruleErrors() {
+        try {
+            toDraft().validate(callCenterId == null ? ANY_CALL_CENTER : callCenterId);
+            return List.of();
+        } catch (ValidationException e) {
+            return e.errors();
+        }
     }
 
     CallCenterConfigDraft toDraft() {

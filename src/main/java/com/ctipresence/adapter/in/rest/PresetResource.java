@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +34,10 @@ public class PresetResource {
 
     @GET
     @Operation(summary = "Names of the pre-delivered configurations")
+    @APIResponse(responseCode = "200", description = "The preset names",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
+                    examples = @ExampleObject(name = "names", value = ApiExamples.PRESET_NAMES)))
     public List<String> names() {
         return callCenters.presetNames(callers.current());
     }
@@ -38,9 +45,14 @@ public class PresetResource {
     @GET
     @Path("{name}")
     @Operation(summary = "A pre-delivered configuration (no name or time zone); PUT it to a call center to use it")
+    @APIResponse(responseCode = "200", description = "The preset, ready to PUT to a call center",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConfigurationDto.class),
+                    examples = @ExampleObject(name = "standard", value = ApiExamples.PRESET)))
     @APIResponse(responseCode = "404", description = "No such preset",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ConfigurationDto preset(@PathParam("name") String name) {
+    public ConfigurationDto preset(@Parameter(description = "Name of a preset, as GET /v1/presets lists them",
+            example = "standard") @PathParam("name") String name) {
         return ConfigurationDto.from(callCenters.preset(callers.current(), name));
     }
 }

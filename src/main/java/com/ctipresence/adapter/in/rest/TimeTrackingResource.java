@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,12 +41,27 @@ public class TimeTrackingResource {
     @Path("time-tracking")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Seconds per agent, local day and state (exact to the second now, open intervals "
-            + "included); Accept: text/csv for CSV")
-    public List<DayTotalDto> report(@PathParam("callCenterId") String callCenterId,
-                                    @Parameter(description = "first local date, YYYY-MM-DD", required = true)
+            + "included); Accept: text/csv for CSV. A supervisor or admin; an agent only with agentId = their own")
+    @APIResponse(responseCode = "200", description = "One row per agent, local day and state, sorted by agent, "
+            + "date and the configuration's state order",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DayTotalDto.class),
+                            examples = @ExampleObject(name = "totals", value = ApiExamples.DAY_TOTALS)),
+                    @Content(mediaType = "text/csv",
+                            schema = @Schema(type = SchemaType.STRING, description = "RFC 4180 CSV with a header "
+                                    + "line and CRLF line ends; columns as the JSON fields"),
+                            examples = @ExampleObject(name = "totals", value = ApiExamples.DAY_TOTALS_CSV))})
+    public List<DayTotalDto> report(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                    @PathParam("callCenterId") String callCenterId,
+                                    @Parameter(description = "First local date (the call center's time zone), "
+                                            + "YYYY-MM-DD", required = true, example = "2026-11-01")
                                     @QueryParam("from") String from,
-                                    @Parameter(description = "last local date (included), at most 31 days after "
-                                            + "from", required = true) @QueryParam("to") String to,
+                                    @Parameter(description = "Last local date (included), YYYY-MM-DD, at most 31 "
+                                            + "days after from", required = true, example = "2026-11-30")
+                                    @QueryParam("to") String to,
+                                    @Parameter(description = "Only this agent's rows (required for an agent: "
+                                            + "their own id)", example = "a1")
                                     @QueryParam("agentId") String agentId) {
         return rows(callCenterId, from, to, agentId).stream().map(DayTotalDto::from).toList();
     }
@@ -61,10 +78,22 @@ public class TimeTrackingResource {
     @GET
     @Path("agents/{agentId}/history")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An agent's state changes with from <= at < to (ISO instants; default the last 24 h)")
-    public List<HistoryEntryDto> history(@PathParam("callCenterId") String callCenterId,
+    @Operation(summary = "An agent's state changes with from <= at < to (ISO instants; default the last 24 h). "
+            + "The agent, a supervisor or an admin")
+    @APIResponse(responseCode = "200", description = "The state changes, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = HistoryEntryDto.class),
+                    examples = @ExampleObject(name = "history", value = ApiExamples.HISTORY)))
+    public List<HistoryEntryDto> history(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                         @PathParam("callCenterId") String callCenterId,
+                                         @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
                                          @PathParam("agentId") String agentId,
-                                         @QueryParam("from") String from, @QueryParam("to") String to) {
+                                         @Parameter(description = "Start (included), an ISO-8601 instant; default "
+                                                 + "24 hours before to", example = "2026-11-23T00:00:00Z")
+                                         @QueryParam("from") String from,
+                                         @Parameter(description = "End (excluded), an ISO-8601 instant; default now. "
+                                                 + "At most 31 days after from", example = "2026-11-24T00:00:00Z")
+                                         @QueryParam("to") String to) {
         return reports.history(callers.current(), callCenterId, agentId, from, to).stream()
                 .map(HistoryEntryDto::from).toList();
     }
