@@ -144,11 +144,6 @@ public class PresenceService {
         });
     }
 
-    /** How long until the wrap-up is due, for a timer that must re-arm (zero if due). */
-    public static Duration remaining(Expiry expiry) {
-        return expiry.notYetFor() == null ? Duration.ZERO : expiry.notYetFor();
-    }
-
     /** Arms a timer for every wrap-up still running in the store (at start-up); overdue ones fire at once. */
     public int rearmWrapUps() {
         List<AgentPresence> pending = agents.findInWrapUp();
