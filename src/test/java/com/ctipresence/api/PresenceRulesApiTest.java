@@ -229,6 +229,31 @@ class PresenceRulesApiTest {
     }
 
     @Test
+    void reportsShowTheCurrentLabelAndMarkARemovedStateWithItsLastLabel() {
+        String cc = newCallCenter(0, false);
+        setState(cc, "a1", "away").statusCode(200);
+        clock.advance(Duration.ofSeconds(10));
+        setState(cc, "a1", "offline").statusCode(200);
+        clock.advance(Duration.ofSeconds(5));
+        ticks.tick(cc);
+        com.ctipresence.support.Api.putConfig(cc, com.ctipresence.support.Api.config(0, false)
+                .replace("\"label\":\"Away\"", "\"label\":\"Away from desk\"")
+                .replaceAll(",\\s*\\{\"id\":\"offline\"[^}]*}", ""))
+                .statusCode(200);
+        String day = LocalDate.ofInstant(clock.instant(), BERLIN).toString();
+        var rows = asSupervisor(cc).queryParam("from", day).queryParam("to", day)
+                .get("/v1/call-centers/{cc}/time-tracking", cc).then().statusCode(200).extract().jsonPath();
+        assertThat(rows.getList("findAll { it.stateId == 'away' }.label")).containsExactly("Away from desk");
+        assertThat(rows.getList("findAll { it.stateId == 'away' }.removed")).containsExactly(false);
+        assertThat(rows.getList("findAll { it.stateId == 'offline' }.label")).containsExactly("Offline");
+        assertThat(rows.getList("findAll { it.stateId == 'offline' }.removed")).containsExactly(true);
+        assertThat(rows.getList("findAll { it.stateId == 'offline' }.seconds", Integer.class)).containsExactly(5);
+        String csv = asSupervisor(cc).accept("text/csv").queryParam("from", day).queryParam("to", day)
+                .get("/v1/call-centers/{cc}/time-tracking", cc).then().statusCode(200).extract().asString();
+        assertThat(csv).contains(",away,Away from desk,3,10,false\r\n").contains(",offline,Offline,2,5,true\r\n");
+    }
+
+    @Test
     void aCallCenterCannotGrowPastItsAgentCapAndTheCapIsCountedExactly() {
         String cc = newCallCenter(30, true);
         var capped = new com.ctipresence.adapter.out.dynamodb.DynamoAgentRepository(dynamo, tables,
