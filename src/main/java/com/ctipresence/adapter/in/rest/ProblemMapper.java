@@ -1,7 +1,7 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.adapter.in.problem.Problems;
+import com.ctipresence.adapter.in.api.ApiResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -23,15 +23,9 @@ public class ProblemMapper {
             JsonProcessingException.class, WebApplicationException.class, UnauthorizedException.class,
             AuthenticationFailedException.class, ForbiddenException.class})
     public Response map(Throwable e, UriInfo uri) {
-        Problem problem = Problems.of(e, uri.getPath());
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem);
-        if (problem.status() == 503) {
-            response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
-        }
-        if (problem.status() == 401) {
-            response.header("WWW-Authenticate", "Bearer");
-        }
+        ApiResponse<Problem> problem = ApiResponse.problem(e, uri.getPath());
+        Response.ResponseBuilder response = Response.status(problem.status()).entity(problem.body());
+        problem.headers().forEach(response::header);
         return response.build();
     }
 }

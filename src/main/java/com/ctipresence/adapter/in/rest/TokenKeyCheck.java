@@ -13,6 +13,9 @@ public class TokenKeyCheck {
 
     void onStart(@Observes StartupEvent event) {
         var config = ConfigProvider.getConfig();
+        if (!config.getOptionalValue("quarkus.http.host-enabled", Boolean.class).orElse(true)) {
+            return; // no HTTP listener (AWS Lambda: API Gateway verifies the tokens)
+        }
         boolean keyConfigured = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent()
                 || config.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent();
         if (!keyConfigured) {
