@@ -5,6 +5,8 @@ package com.ctipresence.config;
  * scheduler starts (its observer has priority 0) and before pending wrap-ups are re-armed.
  */
 public final class StartupOrder {
+    /** The embedded DynamoDB Local (local server only), before the tables are created. */
+    public static final int EMBEDDED_STORE = -1001;
     public static final int STORE = -1000;
     public static final int WRAP_UP_REARM = STORE + 1;
 

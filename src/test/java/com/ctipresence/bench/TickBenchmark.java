@@ -99,7 +99,7 @@ class TickBenchmark {
                 public boolean createTables() { return true; }
             };
             Tables tables = new Tables(tablesConfig);
-            new DynamoDbStartup(embedded, dynamo, tables, tablesConfig).createMissingTables();
+            new DynamoDbStartup(dynamo, tables, tablesConfig).createMissingTables();
             TestClock clock = TestClock.frozenAt(Instant.parse("2026-11-23T08:00:00Z"));
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);

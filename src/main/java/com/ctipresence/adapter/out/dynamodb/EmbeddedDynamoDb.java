@@ -4,7 +4,13 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import com.ctipresence.config.StartupOrder;
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -18,9 +24,12 @@ import java.util.Optional;
 
 /**
  * DynamoDB Local, run inside this process when no DynamoDB endpoint is configured (the local server). It keeps its
- * data in {@code cti.dynamodb.embedded.data-dir} across restarts, or in memory for tests.
+ * data in {@code cti.dynamodb.embedded.data-dir} across restarts, or in memory for tests. Not part of the AWS build
+ * ({@code ./mvnw -Plambda}, build profile {@code lambda}): neither this class's bean nor DynamoDB Local is in
+ * {@code function.zip}.
  */
 @ApplicationScoped
+@UnlessBuildProfile("lambda")
 public class EmbeddedDynamoDb {
     private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDb.class);
 
@@ -51,6 +60,16 @@ public class EmbeddedDynamoDb {
                             @ConfigProperty(name = "cti.dynamodb.endpoint") Optional<String> externalEndpoint) {
         this.config = config;
         this.externalEndpoint = externalEndpoint;
+    }
+
+    void onStart(@Observes @Priority(StartupOrder.EMBEDDED_STORE) StartupEvent event) {
+        if (wanted()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     public boolean wanted() {
