@@ -103,7 +103,7 @@ class TickBenchmark {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build()) {
             Tables tables = new Tables(config);
-            new DynamoDbStartup(embedded, dynamo, tables, config).createMissingTables();
+            new DynamoDbStartup(dynamo, tables, config).createMissingTables();
             TestClock clock = TestClock.frozenAt(Instant.parse("2026-11-23T08:00:00Z"));
             var callCenterRepo = new DynamoCallCenterRepository(dynamo, tables);
             var totals = new DynamoTimeTotalsRepository(dynamo, tables);

@@ -1,13 +1,17 @@
 package com.ctipresence.support;
 
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +25,7 @@ import java.util.function.Supplier;
 public class StoreProbe implements ExecutionInterceptor {
     private static final Map<String, Queue<String>> RECORDED = new ConcurrentHashMap<>();
     private static final Map<String, Fault> FAULTS = new ConcurrentHashMap<>();
+    private static volatile Set<String> accesses;
 
     private record Fault(String operation, AtomicInteger remaining, Supplier<RuntimeException> failure) {
     }
@@ -45,9 +50,49 @@ public class StoreProbe implements ExecutionInterceptor {
         FAULTS.remove(marker);
     }
 
+    /**
+     * Starts recording every request's IAM action and table, as {@code "dynamodb:PutItem cti-agents"} (the items of a
+     * transaction one by one), whoever makes it: for tests that run one thing at a time.
+     */
+    public static void recordAccess() {
+        accesses = ConcurrentHashMap.newKeySet();
+    }
+
+    /** The accesses recorded since {@link #recordAccess}, and stops recording. */
+    public static Set<String> accesses() {
+        Set<String> recorded = accesses;
+        accesses = null;
+        return recorded == null ? Set.of() : Set.copyOf(recorded);
+    }
+
+    private static void access(SdkRequest request) {
+        Set<String> into = accesses;
+        if (into == null) {
+            return;
+        }
+        if (request instanceof TransactWriteItemsRequest transaction) {
+            for (TransactWriteItem item : transaction.transactItems()) {
+                if (item.put() != null) {
+                    into.add("dynamodb:PutItem " + item.put().tableName());
+                } else if (item.update() != null) {
+                    into.add("dynamodb:UpdateItem " + item.update().tableName());
+                } else if (item.conditionCheck() != null) {
+                    into.add("dynamodb:ConditionCheckItem " + item.conditionCheck().tableName());
+                } else if (item.delete() != null) {
+                    into.add("dynamodb:DeleteItem " + item.delete().tableName());
+                }
+            }
+            return;
+        }
+        String name = request.getClass().getSimpleName().replace("Request", "");
+        request.getValueForField("TableName", String.class)
+                .ifPresent(table -> into.add("dynamodb:" + name + " " + table));
+    }
+
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        access(context.request());
         String request = context.request().toString();
         RECORDED.forEach((marker, ops) -> {
             if (request.contains(marker)) {

@@ -9,4 +9,10 @@ public record TickResult(String callCenterId, int agents, int written, int raced
     public static TickResult failed(String callCenterId) {
         return new TickResult(callCenterId, 0, 0, 0, -1);
     }
+
+    /** This and {@code more} of the same call center together (pages of one tick). */
+    public TickResult plus(TickResult more) {
+        return new TickResult(callCenterId, agents + more.agents, written + more.written, raced + more.raced,
+                failed + more.failed);
+    }
 }

@@ -1,6 +1,7 @@
 package com.ctipresence.application.service;
 
 import com.ctipresence.application.port.out.AgentCommit;
+import com.ctipresence.application.port.out.AgentPage;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.CallCenterRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
@@ -74,7 +75,7 @@ public class TickService {
         Instant now = Millis.now(clock);
         List<TickResult> results = new ArrayList<>();
         for (CallCenterConfig config : callCenters.findAll()) {
-            if (!config.timeTrackingEnabled() && !hasWrapUps(config)) {
+            if (!ticked(config)) {
                 continue;
             }
             long slot = TickSchedule.slot(now, config.timeTrackingUpdateSeconds());
@@ -92,8 +93,12 @@ public class TickService {
         return results;
     }
 
-    private static boolean hasWrapUps(CallCenterConfig config) {
-        return config.wrapUpEnabled(); // the tick is also the backstop that settles lost wrap-up expiries
+    /**
+     * Whether a call center is ticked at all: with time tracking, and with wrap-ups (the tick is also the backstop
+     * that settles lost wrap-up expiries). The same rule for the local scheduler and the AWS tick dispatcher.
+     */
+    static boolean ticked(CallCenterConfig config) {
+        return config.timeTrackingEnabled() || config.wrapUpEnabled();
     }
 
     /**
@@ -104,9 +109,23 @@ public class TickService {
         return tick(callCenterService.get(callCenterId), Millis.now(clock));
     }
 
+    /** One page of a tick (AWS: a tick spread over invocations), each agent of the page checkpointed now. */
+    public TickPage tickPage(String callCenterId, String startAfterAgentId, int limit) {
+        CallCenterConfig config = callCenterService.get(callCenterId);
+        AgentPage page = agents.page(callCenterId, startAfterAgentId, limit);
+        return new TickPage(tickAgents(config, page.agents(), Millis.now(clock)), page.continueAfter());
+    }
+
+    /** What one page of a tick did, and the agent id the next page starts after (null: the tick is complete). */
+    public record TickPage(TickResult result, String continueAfter) {
+    }
+
     private TickResult tick(CallCenterConfig config, Instant now) {
+        return tickAgents(config, agents.findByCallCenter(config.callCenterId()), now);
+    }
+
+    private TickResult tickAgents(CallCenterConfig config, List<AgentPresence> all, Instant now) {
         long started = System.nanoTime();
-        List<AgentPresence> all = agents.findByCallCenter(config.callCenterId());
         List<Future<Integer>> outcomes = new ArrayList<>();
         for (AgentPresence agent : all) {
             outcomes.add(tickPool.submit(() -> checkpoint(config, agent, now)));

@@ -1,9 +1,12 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.api.AgentPresenceDto;
+import com.ctipresence.adapter.in.api.ApiRequest;
+import com.ctipresence.adapter.in.api.ApiResponse;
+import com.ctipresence.adapter.in.api.CallEventRequest;
+import com.ctipresence.adapter.in.api.Operations;
+import com.ctipresence.adapter.in.api.PresenceChangeRequest;
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.adapter.in.json.JsonBodies;
-import com.ctipresence.application.service.CallEventOutcome;
-import com.ctipresence.application.service.PresenceService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,16 +40,18 @@ import java.util.List;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgentPresenceResource {
     /** Set on the answer to a call event whose eventId was processed before: nothing changed. */
-    public static final String REPLAYED = "Idempotent-Replayed";
+    public static final String REPLAYED = ApiResponse.REPLAYED;
 
-    private final PresenceService presence;
+    private final Operations operations;
     private final RestCaller callers;
-    private final JsonBodies bodies;
 
-    public AgentPresenceResource(PresenceService presence, RestCaller callers, JsonBodies bodies) {
-        this.presence = presence;
+    public AgentPresenceResource(Operations operations, RestCaller callers) {
+        this.operations = operations;
         this.callers = callers;
-        this.bodies = bodies;
+    }
+
+    private ApiRequest request(String callCenterId, String agentId) {
+        return ApiRequest.of(callers.current()).withPath("callCenterId", callCenterId).withPath("agentId", agentId);
     }
 
     @GET
@@ -57,7 +62,7 @@ public class AgentPresenceResource {
                     examples = @ExampleObject(name = "agents", value = ApiExamples.PRESENCES)))
     public List<AgentPresenceDto> list(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
                                        @PathParam("callCenterId") String callCenterId) {
-        return presence.list(callers.current(), callCenterId).stream().map(AgentPresenceDto::from).toList();
+        return operations.agents(request(callCenterId, null)).body();
     }
 
     @GET
@@ -71,7 +76,7 @@ public class AgentPresenceResource {
                                 @PathParam("callCenterId") String callCenterId,
                                 @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
                                 @PathParam("agentId") String agentId) {
-        return AgentPresenceDto.from(presence.get(callers.current(), callCenterId, agentId));
+        return operations.presence(request(callCenterId, agentId)).body();
     }
 
     @PUT
@@ -93,8 +98,7 @@ public class AgentPresenceResource {
                                         schema = @Schema(implementation = PresenceChangeRequest.class),
                                         examples = @ExampleObject(name = "change",
                                                 value = ApiExamples.PRESENCE_CHANGE))) String body) {
-        return AgentPresenceDto.from(presence.setState(callers.current(), callCenterId, agentId,
-                bodies.of(body, PresenceChangeRequest.class, PresenceChangeRequest::stateId)));
+        return operations.setPresence(request(callCenterId, agentId).withBody(body)).body();
     }
 
     @POST
@@ -124,10 +128,8 @@ public class AgentPresenceResource {
                                       schema = @Schema(implementation = CallEventRequest.class),
                                       examples = @ExampleObject(name = "ended",
                                               value = ApiExamples.CALL_EVENT))) String body) {
-        CallEventOutcome outcome = presence.onCallEvent(callers.current(), callCenterId, agentId,
-                bodies.of(body, CallEventRequest.class, CallEventRequest::toDomain));
-        AgentPresenceDto dto = outcome.presence() == null ? null : AgentPresenceDto.from(outcome.presence());
-        Response.ResponseBuilder answer = Response.status(outcome.applied() ? 200 : 202).entity(dto);
-        return (outcome.replayed() ? answer.header(REPLAYED, "true") : answer).build();
+        ApiResponse<AgentPresenceDto> answer = operations.callEvent(request(callCenterId, agentId).withBody(body));
+        String replayed = answer.header(REPLAYED);
+        return Response.status(answer.status()).entity(answer.body()).header(REPLAYED, replayed).build();
     }
 }

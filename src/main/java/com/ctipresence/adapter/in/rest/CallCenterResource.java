@@ -1,9 +1,9 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.api.ApiRequest;
+import com.ctipresence.adapter.in.api.ConfigurationDto;
+import com.ctipresence.adapter.in.api.Operations;
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.adapter.in.json.JsonBodies;
-import com.ctipresence.application.service.CallCenterService;
-import com.ctipresence.application.service.CallCenterService.ConfigurationInput;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,14 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid input; errors name every field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CallCenterResource {
-    private final CallCenterService callCenters;
+    private final Operations operations;
     private final RestCaller callers;
-    private final JsonBodies bodies;
 
-    public CallCenterResource(CallCenterService callCenters, RestCaller callers, JsonBodies bodies) {
-        this.callCenters = callCenters;
+    public CallCenterResource(Operations operations, RestCaller callers) {
+        this.operations = operations;
         this.callers = callers;
-        this.bodies = bodies;
+    }
+
+    private ApiRequest request(String callCenterId) {
+        return ApiRequest.of(callers.current()).withPath("callCenterId", callCenterId);
     }
 
     @PUT
@@ -52,8 +54,7 @@ public class CallCenterResource {
                                         schema = @Schema(implementation = ConfigurationDto.class),
                                         examples = @ExampleObject(name = "configuration",
                                                 value = ApiExamples.CONFIGURATION_REQUEST))) String body) {
-        return ConfigurationDto.from(callCenters.configure(callers.current(), callCenterId,
-                bodies.of(body, ConfigurationDto.class, d -> new ConfigurationInput(d.callCenterId(), d.toDraft()))));
+        return operations.configure(request(callCenterId).withBody(body)).body();
     }
 
     @GET
@@ -66,6 +67,6 @@ public class CallCenterResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto get(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
                                 @PathParam("callCenterId") String callCenterId) {
-        return ConfigurationDto.from(callCenters.get(callers.current(), callCenterId));
+        return operations.configuration(request(callCenterId)).body();
     }
 }

@@ -1,7 +1,9 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.api.ApiRequest;
+import com.ctipresence.adapter.in.api.ConfigurationDto;
+import com.ctipresence.adapter.in.api.Operations;
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.application.service.CallCenterService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,11 +26,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Presets", description = "Pre-delivered configurations to start from")
 public class PresetResource {
-    private final CallCenterService callCenters;
+    private final Operations operations;
     private final RestCaller callers;
 
-    public PresetResource(CallCenterService callCenters, RestCaller callers) {
-        this.callCenters = callCenters;
+    public PresetResource(Operations operations, RestCaller callers) {
+        this.operations = operations;
         this.callers = callers;
     }
 
@@ -39,7 +41,7 @@ public class PresetResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
                     examples = @ExampleObject(name = "names", value = ApiExamples.PRESET_NAMES)))
     public List<String> names() {
-        return callCenters.presetNames(callers.current());
+        return operations.presetNames(ApiRequest.of(callers.current())).body();
     }
 
     @GET
@@ -53,6 +55,6 @@ public class PresetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConfigurationDto preset(@Parameter(description = "Name of a preset, as GET /v1/presets lists them",
             example = "standard") @PathParam("name") String name) {
-        return ConfigurationDto.from(callCenters.preset(callers.current(), name));
+        return operations.preset(ApiRequest.of(callers.current()).withPath("name", name)).body();
     }
 }

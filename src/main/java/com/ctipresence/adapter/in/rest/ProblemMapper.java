@@ -1,7 +1,7 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.adapter.in.problem.Problems;
+import com.ctipresence.adapter.in.api.ApiResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,14 +39,9 @@ public class ProblemMapper {
         Problem problem = e instanceof WebApplicationException w && w.getCause() == null
                 ? refused(w.getResponse().getStatus(), request, path).orElseGet(() -> Problems.of(e, path))
                 : Problems.of(e, path);
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE)
-                .entity(problem);
-        if (problem.status() == 503) {
-            response.header("Retry-After", Problems.RETRY_AFTER_SECONDS);
-        }
-        if (problem.status() == 401) {
-            response.header("WWW-Authenticate", "Bearer");
-        }
+        ApiResponse<Problem> answer = ApiResponse.of(problem);
+        Response.ResponseBuilder response = Response.status(answer.status()).entity(answer.body());
+        answer.headers().forEach(response::header);
         if (problem.status() == 405) {
             response.header("Allow", String.join(", ", allowed(path)));
         }

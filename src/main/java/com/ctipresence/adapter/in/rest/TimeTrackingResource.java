@@ -1,8 +1,10 @@
 package com.ctipresence.adapter.in.rest;
 
+import com.ctipresence.adapter.in.api.ApiRequest;
+import com.ctipresence.adapter.in.api.DayTotalDto;
+import com.ctipresence.adapter.in.api.HistoryEntryDto;
+import com.ctipresence.adapter.in.api.Operations;
 import com.ctipresence.adapter.in.problem.Problem;
-import com.ctipresence.application.service.ReportService;
-import com.ctipresence.domain.DayTotal;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,11 +31,11 @@ import java.util.List;
 @APIResponse(responseCode = "404", description = "No such call center or agent",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TimeTrackingResource {
-    private final ReportService reports;
+    private final Operations operations;
     private final RestCaller callers;
 
-    public TimeTrackingResource(ReportService reports, RestCaller callers) {
-        this.reports = reports;
+    public TimeTrackingResource(Operations operations, RestCaller callers) {
+        this.operations = operations;
         this.callers = callers;
     }
 
@@ -63,7 +65,7 @@ public class TimeTrackingResource {
                                     @Parameter(description = "Only this agent's rows (required for an agent: "
                                             + "their own id)", example = "a1")
                                     @QueryParam("agentId") String agentId) {
-        return rows(callCenterId, from, to, agentId).stream().map(DayTotalDto::from).toList();
+        return operations.report(request(callCenterId, from, to).withQuery("agentId", agentId)).body();
     }
 
     @GET
@@ -72,7 +74,7 @@ public class TimeTrackingResource {
     @Operation(hidden = true)
     public String reportCsv(@PathParam("callCenterId") String callCenterId, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("agentId") String agentId) {
-        return DayTotalDto.csv(rows(callCenterId, from, to, agentId));
+        return operations.reportCsv(request(callCenterId, from, to).withQuery("agentId", agentId)).body();
     }
 
     @GET
@@ -94,11 +96,11 @@ public class TimeTrackingResource {
                                          @Parameter(description = "End (excluded), an ISO-8601 instant; default now. "
                                                  + "At most 31 days after from", example = "2026-11-24T00:00:00Z")
                                          @QueryParam("to") String to) {
-        return reports.history(callers.current(), callCenterId, agentId, from, to).stream()
-                .map(HistoryEntryDto::from).toList();
+        return operations.history(request(callCenterId, from, to).withPath("agentId", agentId)).body();
     }
 
-    private List<DayTotal> rows(String callCenterId, String from, String to, String agentId) {
-        return reports.report(callers.current(), callCenterId, from, to, agentId);
+    private ApiRequest request(String callCenterId, String from, String to) {
+        return ApiRequest.of(callers.current()).withPath("callCenterId", callCenterId).withQuery("from", from)
+                .withQuery("to", to);
     }
 }

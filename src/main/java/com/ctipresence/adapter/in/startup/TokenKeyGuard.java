@@ -55,7 +55,11 @@ public class TokenKeyGuard {
     private static final Pattern JWK_MODULUS = Pattern.compile("\"n\"\\s*:\\s*\"([A-Za-z0-9_=-]+)\"");
 
     void onStart(@Observes @Priority(StartupOrder.GUARDS) StartupEvent event) {
-        check(ConfigProvider.getConfig(), LaunchMode.current().isDevOrTest());
+        Config config = ConfigProvider.getConfig();
+        if (!config.getOptionalValue("quarkus.http.host-enabled", Boolean.class).orElse(true)) {
+            return; // no HTTP listener (AWS Lambda: the API Gateway JWT authorizer verifies the tokens)
+        }
+        check(config, LaunchMode.current().isDevOrTest());
     }
 
     static void check(Config config, boolean devOrTest) {

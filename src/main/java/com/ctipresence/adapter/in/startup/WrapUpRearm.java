@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,7 +17,11 @@ import org.jboss.logging.Logger;
 public class WrapUpRearm {
     private static final Logger LOG = Logger.getLogger(WrapUpRearm.class);
 
-    void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence) {
+    void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence,
+                 @ConfigProperty(name = "cti.wrap-up.rearm-at-start", defaultValue = "true") boolean rearm) {
+        if (!rearm) {
+            return; // AWS: timers are queue messages that outlive any instance; nothing to re-arm
+        }
         LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps());
     }
 }

@@ -2,6 +2,7 @@ package com.ctipresence.adapter.out.dynamodb;
 
 import com.ctipresence.application.UnavailableException;
 import com.ctipresence.application.port.out.AgentCommit;
+import com.ctipresence.application.port.out.AgentPage;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
 import com.ctipresence.application.port.out.LimitReachedException;
@@ -94,6 +95,21 @@ public class DynamoAgentRepository implements AgentRepository {
                         .keyConditionExpression("callCenterId = :cc")
                         .expressionAttributeValues(Map.of(":cc", s(callCenterId))).build())
                 .items().stream().map(DynamoAgentRepository::agentFromItem).toList();
+    }
+
+    /** One Query page (consistent read); DynamoDB's LastEvaluatedKey names the agent to continue after. */
+    @Override
+    public AgentPage page(String callCenterId, String startAfterAgentId, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(agentsTable).consistentRead(true)
+                .keyConditionExpression("callCenterId = :cc")
+                .expressionAttributeValues(Map.of(":cc", s(callCenterId))).limit(limit);
+        if (startAfterAgentId != null) {
+            query.exclusiveStartKey(agentKey(callCenterId, startAfterAgentId));
+        }
+        var response = dynamo.query(query.build());
+        var last = response.lastEvaluatedKey();
+        return new AgentPage(response.items().stream().map(DynamoAgentRepository::agentFromItem).toList(),
+                last == null || last.isEmpty() ? null : str(last, "agentId"));
     }
 
     @Override

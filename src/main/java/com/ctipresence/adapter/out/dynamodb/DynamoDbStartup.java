@@ -1,8 +1,6 @@
 package com.ctipresence.adapter.out.dynamodb;
 
 import com.ctipresence.config.StartupOrder;
-import com.ctipresence.config.StartupRefusal;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,41 +14,28 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Before anything else at start-up (and before the scheduler's first tick): start the embedded DynamoDB Local if
- * wanted, and create the tables that are missing.
+ * Before anything else at start-up (and before the scheduler's first tick): once the embedded DynamoDB Local (if
+ * any, see {@link EmbeddedDynamoDb}) is up, create the tables that are missing (not on AWS, where the SAM template
+ * creates them).
  */
 @ApplicationScoped
 public class DynamoDbStartup {
     private static final Logger LOG = Logger.getLogger(DynamoDbStartup.class);
 
-    private final EmbeddedDynamoDb embedded;
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final DynamoDbConfig config;
 
-    public DynamoDbStartup(EmbeddedDynamoDb embedded, DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
-        this.embedded = embedded;
+    public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.config = config;
     }
 
     void onStart(@Observes @Priority(StartupOrder.STORE) StartupEvent event) {
-        if (embedded.wanted()) {
-            try {
-                embedded.start();
-            } catch (EmbeddedDynamoDb.PortInUseException taken) {
-                // one clear line and exit code 1, no stack trace (Quarkus prints just the message)
-                throw new StartupRefusal(taken.getMessage());
-            }
-        }
         if (config.createTables()) {
             createMissingTables();
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        embedded.stop();
     }
 
     public void createMissingTables() {

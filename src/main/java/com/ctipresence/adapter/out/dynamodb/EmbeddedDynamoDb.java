@@ -2,7 +2,14 @@ package com.ctipresence.adapter.out.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import com.ctipresence.config.StartupOrder;
+import com.ctipresence.config.StartupRefusal;
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -25,6 +32,7 @@ import java.nio.file.Path;
  * server is built here with one loopback connector around DynamoDB Local's own request handler (no CORS).
  */
 @ApplicationScoped
+@UnlessBuildProfile("lambda")
 public class EmbeddedDynamoDb {
     static final String LOOPBACK = "127.0.0.1";
     private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDb.class);
@@ -48,6 +56,22 @@ public class EmbeddedDynamoDb {
     }
 
     /** Only when it is enabled and no other DynamoDB endpoint is configured. */
+    /** Starts before the tables are created; not part of the AWS build ({@code -Plambda}, build profile lambda). */
+    void onStart(@Observes @Priority(StartupOrder.EMBEDDED_STORE) StartupEvent event) {
+        if (wanted()) {
+            try {
+                start();
+            } catch (PortInUseException taken) {
+                // one clear line and exit code 1, no stack trace (Quarkus prints just the message)
+                throw new StartupRefusal(taken.getMessage());
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
     public boolean wanted() {
         return config.embedded().enabled() && config.endpoint().isEmpty();
     }

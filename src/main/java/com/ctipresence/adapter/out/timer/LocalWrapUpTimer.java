@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * With {@code cti.wrap-up.local-timers=false} no timer is armed: the tick alone ends wrap-ups.
  */
 @ApplicationScoped
+@Typed(LocalWrapUpTimer.class) // the WrapUpTimer in use is chosen by config.WrapUpTimerChoice
 public class LocalWrapUpTimer implements WrapUpTimer {
     private static final Logger LOG = Logger.getLogger(LocalWrapUpTimer.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);

@@ -14,6 +14,19 @@ public interface AgentRepository {
 
     List<AgentPresence> findByCallCenter(String callCenterId);
 
+    /**
+     * Up to {@code limit} agents of the call center with an agent id after {@code startAfterAgentId} (null: from the
+     * first), in agent id order, and where the next page starts. Stores override this with a paged query; this
+     * default pages through {@link #findByCallCenter}.
+     */
+    default AgentPage page(String callCenterId, String startAfterAgentId, int limit) {
+        List<AgentPresence> rest = findByCallCenter(callCenterId).stream()
+                .filter(a -> startAfterAgentId == null || a.agentId().compareTo(startAfterAgentId) > 0)
+                .sorted(java.util.Comparator.comparing(AgentPresence::agentId)).toList();
+        List<AgentPresence> page = rest.subList(0, Math.min(limit, rest.size()));
+        return new AgentPage(page, rest.size() > limit ? page.get(page.size() - 1).agentId() : null);
+    }
+
     /** Every agent, of any call center, whose wrap-up is still running. */
     List<AgentPresence> findInWrapUp();
 

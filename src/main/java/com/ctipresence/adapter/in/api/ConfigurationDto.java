@@ -1,4 +1,4 @@
-package com.ctipresence.adapter.in.rest;
+package com.ctipresence.adapter.in.api;
 
 import com.ctipresence.adapter.in.json.RuleChecked;
 import com.ctipresence.domain.CallCenterConfig;

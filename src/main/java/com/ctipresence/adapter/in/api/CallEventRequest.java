@@ -1,4 +1,4 @@
-package com.ctipresence.adapter.in.rest;
+package com.ctipresence.adapter.in.api;
 
 import com.ctipresence.domain.CallEvent;
 import com.ctipresence.domain.CallEventType;

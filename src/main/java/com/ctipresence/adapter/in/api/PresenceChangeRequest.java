@@ -1,4 +1,4 @@
-package com.ctipresence.adapter.in.rest;
+package com.ctipresence.adapter.in.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package com.ctipresence.adapter.in.rest;
+package com.ctipresence.adapter.in.api;
 
 import com.ctipresence.application.service.PresenceView;
 import com.ctipresence.domain.AgentPresence;
