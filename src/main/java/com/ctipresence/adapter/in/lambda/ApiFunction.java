@@ -6,7 +6,6 @@ import com.ctipresence.adapter.in.api.ApiRequest;
 import com.ctipresence.adapter.in.api.ApiRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code api} function behind the API Gateway HTTP API (payload 2.0): the caller from the JWT authorizer's
@@ -16,19 +15,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiFunction implements RequestHandler<HttpApiEvent, HttpApiResponse> {
     private final ApiRoutes routes;
     private final ObjectMapper json;
-    private final String callCenterClaim;
+    private final AuthorizerClaims claims;
 
-    public ApiFunction(ApiRoutes routes, ObjectMapper json,
-                       @ConfigProperty(name = "cti.security.call-center-claim", defaultValue = "callCenterId")
-                       String callCenterClaim) {
+    public ApiFunction(ApiRoutes routes, ObjectMapper json, AuthorizerClaims claims) {
         this.routes = routes;
         this.json = json;
-        this.callCenterClaim = callCenterClaim;
+        this.claims = claims;
     }
 
     @Override
     public HttpApiResponse handleRequest(HttpApiEvent event, Context context) {
-        ApiRequest request = new ApiRequest(AuthorizerClaims.caller(event.claims(), callCenterClaim),
+        ApiRequest request = new ApiRequest(claims.caller(event.claims()),
                 event.pathParameters(), event.queryStringParameters(), event.headers(), event.text());
         LambdaLog.context(context, request.path("callCenterId"), request.path("agentId"));
         return HttpApiResponse.of(routes.dispatch(event.routeKey(), request, event.rawPath()), json);

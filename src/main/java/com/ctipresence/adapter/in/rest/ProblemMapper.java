@@ -1,7 +1,9 @@
 package com.ctipresence.adapter.in.rest;
 
-import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.adapter.in.api.ApiResponse;
+
+import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.adapter.in.problem.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
