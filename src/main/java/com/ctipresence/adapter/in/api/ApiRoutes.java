@@ -1,11 +1,10 @@
 package com.ctipresence.adapter.in.api;
 
 import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.adapter.in.problem.Problems;
 import com.ctipresence.application.NotFoundException;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -73,13 +72,16 @@ public class ApiRoutes {
                 throw new NotFoundException("no operation for " + routeKey);
             }
             if (route.jsonBody()) {
-                ApiResponse<Problem> tooLarge = checkBody(request);
+                ApiResponse<Problem> tooLarge = checkBody(request, rawPath);
                 if (tooLarge != null) {
                     return tooLarge;
                 }
             }
             if (preferred(request.header("Accept"), route.produces()) == null) {
-                throw new NotAcceptableException("The accept header value did not match the value in @Produces");
+                String accept = request.header("Accept").strip();
+                return ApiResponse.of(Problems.status(406, "this resource answers " + String.join(" or ",
+                        route.produces()) + "; Accept was " + (accept.length() > 100 ? accept.substring(0, 100)
+                        + "..." : accept), rawPath));
             }
             return route.operation().apply(request);
         } catch (RuntimeException e) {
@@ -88,24 +90,27 @@ public class ApiRoutes {
     }
 
     /** As the HTTP layer: a body over the limit is 413; a content type other than JSON is 415 (none is read as JSON). */
-    private ApiResponse<Problem> checkBody(ApiRequest request) {
+    private ApiResponse<Problem> checkBody(ApiRequest request, String path) {
         if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
             return ApiResponse.of(new Problem("about:blank", "Payload too large", 413,
                     "the request body may be at most " + maxBodyBytes + " bytes; nothing was changed", null, null));
         }
         String contentType = request.header("Content-Type");
-        if (contentType != null) {
-            MediaType type;
-            try {
-                type = MediaType.valueOf(contentType);
-            } catch (IllegalArgumentException e) {
-                throw new NotSupportedException("The content-type header value did not correspond to a valid media type");
-            }
-            if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
-                throw new NotSupportedException("The content-type header value did not match the value in @Consumes");
-            }
+        boolean hasBody = request.body() != null && !request.body().isEmpty();
+        if ((contentType == null || contentType.isBlank()) && hasBody || contentType != null && !isJson(contentType)) {
+            String sent = contentType == null || contentType.isBlank() ? "not sent" : contentType.strip();
+            return ApiResponse.of(Problems.status(415, "this operation takes application/json; Content-Type was "
+                    + (sent.length() > 100 ? sent.substring(0, 100) + "..." : sent), path));
         }
         return null;
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /**
