@@ -105,6 +105,15 @@ class TickFunctionsTest {
         clock.freezeAt(minute.plusSeconds(300));
         dispatch.handleRequest(Map.of("scheduledTime", "2026-11-18T11:10:00Z"), FakeContext.withPlentyOfTime());
         assertThat(queue.take(every300)).extracting(s -> read(s).tickAt()).containsExactly(minute.plusSeconds(300));
+        queue.take(every5);
+
+        clock.freezeAt(minute.plusSeconds(377)); // the 11:11 dispatch ran 17 s late: :00 to :15 are past
+        dispatch.handleRequest(Map.of("scheduledTime", "2026-11-18T11:11:00Z"), FakeContext.withPlentyOfTime());
+        List<Sent> late = queue.take(every5);
+        assertThat(late).extracting(s -> read(s).tickAt()).as("the past instants are one tick now")
+                .containsExactlyElementsOf(IntStream.range(3, 12).mapToObj(i -> minute.plusSeconds(360 + 5L * i))
+                        .toList());
+        assertThat(late).extracting(Sent::delaySeconds).containsExactly(0, 3, 8, 13, 18, 23, 28, 33, 38);
     }
 
     @Test

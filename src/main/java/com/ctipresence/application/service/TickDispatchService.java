@@ -7,8 +7,10 @@ import com.ctipresence.domain.TickSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,29 +26,39 @@ public class TickDispatchService {
     private final CallCenterRepository callCenters;
     private final TickService ticks;
     private final TickQueue queue;
+    private final Clock clock;
 
-    public TickDispatchService(CallCenterRepository callCenters, TickService ticks, TickQueue queue) {
+    public TickDispatchService(CallCenterRepository callCenters, TickService ticks, TickQueue queue, Clock clock) {
         this.callCenters = callCenters;
         this.ticks = ticks;
         this.queue = queue;
+        this.clock = clock;
     }
 
     /**
-     * Queues a tick for each call center that is ticked and each of its tick instants in [from, from + window).
-     * A call center that fails is logged and the others go on.
+     * Queues a tick for each call center that is ticked and each of its tick instants in [from, from + window);
+     * instants already past when the dispatcher runs late are one tick now, not several at once. A call center that
+     * fails is logged and the others go on.
      *
      * @return the number of ticks queued
      */
     public int dispatch(Instant from, Duration window) {
+        Instant now = clock.instant();
         int queued = 0;
         for (CallCenterConfig config : callCenters.findAll()) {
             if (!TickService.ticked(config)) {
                 continue;
             }
             try {
-                for (Instant at : TickSchedule.instants(from, from.plus(window), config.timeTrackingUpdateSeconds())) {
-                    queue.enqueue(config.callCenterId(), at, null);
-                    queued++;
+                List<Instant> instants = TickSchedule.instants(from, from.plus(window),
+                        config.timeTrackingUpdateSeconds());
+                for (int i = 0; i < instants.size(); i++) {
+                    boolean pastAndNotLast = !instants.get(i).isAfter(now) && i + 1 < instants.size()
+                            && !instants.get(i + 1).isAfter(now);
+                    if (!pastAndNotLast) {
+                        queue.enqueue(config.callCenterId(), instants.get(i), null);
+                        queued++;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "queueing the ticks of call center %s failed; the next minute queues its ticks",
