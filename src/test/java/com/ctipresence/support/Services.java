@@ -3,6 +3,7 @@ package com.ctipresence.support;
 import com.ctipresence.application.Body;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.CallCenterRepository;
+import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.application.port.out.WrapUpTimer;
@@ -28,9 +29,10 @@ public record Services(CallCenterService callCenters, PresenceService presence, 
         Access access = new Access();
         CallCenterService callCenters = new CallCenterService(callCenterRepo, access);
         PresenceViews views = new PresenceViews(agents, totals, clock);
-        PresenceService presence = new PresenceService(callCenters, agents, timer, views, access, NO_METRICS, clock);
+        PresenceService presence = new PresenceService(callCenters, agents, timer, views, access, NO_METRICS, clock,
+                ChangeFeed.NONE);
         TickService ticks = new TickService(callCenters, callCenterRepo, agents, clock, NO_METRICS,
-                () -> tickConcurrency);
+                () -> tickConcurrency, ChangeFeed.NONE);
         ReportService reports = new ReportService(callCenters, agents, views, access, clock);
         return new Services(callCenters, presence, ticks, reports, views);
     }

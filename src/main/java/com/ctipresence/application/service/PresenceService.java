@@ -3,8 +3,10 @@ package com.ctipresence.application.service;
 import com.ctipresence.application.Body;
 import com.ctipresence.application.ConflictException;
 import com.ctipresence.application.NotFoundException;
+import com.ctipresence.application.port.out.AgentChange;
 import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentRepository;
+import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.application.port.out.WrapUpTimer;
@@ -39,9 +41,11 @@ public class PresenceService {
     private final Access access;
     private final PresenceMetrics metrics;
     private final Clock clock;
+    private final ChangeFeed feed;
 
     public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
-                           PresenceViews views, Access access, PresenceMetrics metrics, Clock clock) {
+                           PresenceViews views, Access access, PresenceMetrics metrics, Clock clock,
+                           ChangeFeed feed) {
         this.callCenters = callCenters;
         this.agents = agents;
         this.wrapUpTimer = wrapUpTimer;
@@ -49,6 +53,7 @@ public class PresenceService {
         this.access = access;
         this.metrics = metrics;
         this.clock = clock;
+        this.feed = feed;
     }
 
     /**
@@ -179,6 +184,7 @@ public class PresenceService {
         if (change.changed() || event != null) {
             agents.commit(new AgentCommit(change, event));
             change.transitions().forEach(t -> metrics.presenceChanged(t.cause().name()));
+            announce(feed, change, clock);
         }
         if (change.startsWrapUp()) {
             AgentPresence a = change.after();
@@ -186,5 +192,13 @@ public class PresenceService {
             wrapUpTimer.schedule(a.callCenterId(), a.agentId(), a.wrapUpId(), a.wrapUpUntil());
         }
         return change.after();
+    }
+
+    /** After a successful commit only: a change of the presence itself (its version grew) is announced. */
+    static void announce(ChangeFeed feed, Change change, Clock clock) {
+        AgentPresence after = change.after();
+        if (after != null && (change.before() == null || change.before().version() != after.version())) {
+            feed.publish(new AgentChange(after.callCenterId(), after, Millis.now(clock)));
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.ctipresence.application.port.out.AgentCommit;
 import com.ctipresence.application.port.out.AgentPage;
 import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.port.out.CallCenterRepository;
+import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
 import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.domain.AgentPresence;
@@ -52,9 +53,12 @@ public class TickService {
     private final PresenceMetrics metrics;
     private final ExecutorService tickPool;
     private final Map<String, Long> lastSlots = new ConcurrentHashMap<>();
+    private final ChangeFeed feed;
 
     public TickService(CallCenterService callCenterService, CallCenterRepository callCenters,
-                       AgentRepository agents, Clock clock, PresenceMetrics metrics, Config config) {
+                       AgentRepository agents, Clock clock, PresenceMetrics metrics, Config config,
+                       ChangeFeed feed) {
+        this.feed = feed;
         this.callCenterService = callCenterService;
         this.callCenters = callCenters;
         this.agents = agents;
@@ -158,6 +162,7 @@ public class TickService {
                     break;
                 }
                 agents.commit(new AgentCommit(change, null));
+                PresenceService.announce(feed, change, clock);
                 current = change.after();
                 commits++;
             } while (PresenceMachine.needsCatchUp(config, current, now));

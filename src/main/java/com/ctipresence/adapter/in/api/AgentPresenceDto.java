@@ -31,7 +31,7 @@ public record AgentPresenceDto(
         @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking)",
                 example = "{\"ready\":3600,\"dnd\":120}") Map<String, Long> today) {
 
-    static AgentPresenceDto from(PresenceView view) {
+    public static AgentPresenceDto from(PresenceView view) {
         AgentPresence a = view.presence();
         return new AgentPresenceDto(a.callCenterId(), a.agentId(), a.state().id(), a.state().label(),
                 a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()),

@@ -1,0 +1,59 @@
+package com.ctipresence.adapter.in.rest;
+
+import com.ctipresence.adapter.in.problem.Problem;
+import com.ctipresence.application.service.LiveFeedService;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The live agent list of a call center as Server-Sent Events (supervisors and admins): {@code snapshot} first (or,
+ * with a {@code Last-Event-ID} the feed still buffers, {@code resumed} and the missed {@code change}s), then one
+ * {@code change} per committed change, and a comment line as heartbeat. Browsers read it with fetch() and the
+ * bearer header (EventSource cannot send one); a token never goes into the URL.
+ */
+@Authenticated
+@Path("/v1/call-centers/{callCenterId}/agents/stream")
+@Tag(name = "Agent presence")
+public class AgentStreamResource {
+    private final LiveFeedService live;
+    private final RestCaller callers;
+    private final StreamConnections connections;
+
+    public AgentStreamResource(LiveFeedService live, RestCaller callers, StreamConnections connections) {
+        this.live = live;
+        this.callers = callers;
+        this.connections = connections;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live agent list (SSE): event snapshot {serverTime, agents}, then change {serverTime, "
+            + "agent} per committed change (id = feed position; resend it as Last-Event-ID to resume), "
+            + "a comment heartbeat every 15 s")
+    @APIResponse(responseCode = "503", description = "The live feed accepts no watchers now: poll the agent list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(@PathParam("callCenterId") String callCenterId,
+                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        StreamConnection connection = connections.open(sink, sse);
+        try {
+            connection.start(live.watch(callers.current(), callCenterId, lastEventId, connection));
+        } catch (RuntimeException e) {
+            connections.forget(connection);
+            throw e;
+        }
+    }
+}
