@@ -67,7 +67,7 @@ class OpenApiContractTest {
                 }
             }
         }
-        assertThat(operations).as("/v1 operations in the document").isEqualTo(10);
+        assertThat(operations).as("/v1 operations in the document").isEqualTo(11);
         assertThat(failures).as("gaps in the OpenAPI document").isEmpty();
     }
 

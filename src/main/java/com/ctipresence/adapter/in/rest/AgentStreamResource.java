@@ -43,9 +43,24 @@ public class AgentStreamResource {
     @Operation(summary = "Live agent list (SSE): event snapshot {serverTime, agents}, then change {serverTime, "
             + "agent} per committed change (id = feed position; resend it as Last-Event-ID to resume), "
             + "a comment heartbeat every 15 s")
+    @APIResponse(responseCode = "200", description = "The stream: a snapshot event, then one change event per "
+            + "committed change, and heartbeat comments",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            description = "text/event-stream"),
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "stream",
+                            value = "id: 41\nevent: snapshot\ndata: {\"serverTime\":\"2026-11-24T10:00:00.000Z\","
+                                    + "\"agents\":[]}\n\nid: 42\nevent: change\ndata: {\"serverTime\":"
+                                    + "\"2026-11-24T10:00:01.000Z\",\"agent\":{\"agentId\":\"a1\",\"stateId\":"
+                                    + "\"dnd\",\"version\":7}}\n\n: heartbeat 2026-11-24T10:00:16.000Z\n\n")))
     @APIResponse(responseCode = "503", description = "The live feed accepts no watchers now: poll the agent list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void stream(@PathParam("callCenterId") String callCenterId,
+    public void stream(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                               description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                       @PathParam("callCenterId") String callCenterId,
+                       @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                               description = "The id of the last event received, to resume after a reconnect (the "
+                                       + "events missed since, or a fresh snapshot)", example = "42")
                        @HeaderParam("Last-Event-ID") String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         StreamConnection connection = connections.open(sink, sse);
