@@ -27,6 +27,8 @@ import static com.ctipresence.adapter.in.api.ApiResponse.JSON;
  */
 @ApplicationScoped
 public class ApiRoutes {
+    /** The 415 detail for a body that does not say it is JSON. */
+    public static final String NO_CONTENT_TYPE = "a request body must be sent with Content-Type: application/json";
     private static final String CC = "/v1/call-centers/{callCenterId}";
     private static final String AGENT = CC + "/agents/{agentId}";
 
@@ -87,13 +89,16 @@ public class ApiRoutes {
         }
     }
 
-    /** As the HTTP layer: a body over the limit is 413; a content type other than JSON is 415 (none is read as JSON). */
+    /** As the HTTP layer: a body over the limit is 413; a body without a content type, or another than JSON, 415. */
     private ApiResponse<Problem> checkBody(ApiRequest request) {
         if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
             return ApiResponse.of(new Problem("about:blank", "Payload too large", 413,
                     "the request body may be at most " + maxBodyBytes + " bytes; nothing was changed", null, null));
         }
         String contentType = request.header("Content-Type");
+        if (contentType == null && request.body() != null && !request.body().isEmpty()) {
+            throw new NotSupportedException(NO_CONTENT_TYPE);
+        }
         if (contentType != null) {
             MediaType type;
             try {
