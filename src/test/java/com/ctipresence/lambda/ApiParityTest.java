@@ -88,6 +88,8 @@ class ApiParityTest {
                 agent(cc, a1))));
         steps.add(new Step("text/plain body: 415", cc -> call("PUT", CC, cc, Map.of(), Map.of(),
                 Map.of("Content-Type", "text/plain"), config, admin(cc))));
+        steps.add(new Step("a body without Content-Type: 415", cc -> call("PUT", CC, cc, Map.of(), Map.of(),
+                Map.of(), config, admin(cc))));
         steps.add(new Step("invalid configuration: 400 naming the fields", cc -> call("PUT", CC, cc, Map.of(),
                 Map.of(), JSON, config.replace("\"callWrapUpSeconds\":30", "\"callWrapUpSeconds\":5000")
                         .replace("\"timeZone\":\"Europe/Berlin\"", "\"timeZone\":\"Mars/Olympus\""), admin(cc))));

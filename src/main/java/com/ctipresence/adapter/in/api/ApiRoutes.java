@@ -26,6 +26,7 @@ import static com.ctipresence.adapter.in.api.ApiResponse.JSON;
  */
 @ApplicationScoped
 public class ApiRoutes {
+    /** The 415 detail for a body that does not say it is JSON. */
     private static final String CC = "/v1/call-centers/{callCenterId}";
     private static final String AGENT = CC + "/agents/{agentId}";
 
@@ -93,12 +94,13 @@ public class ApiRoutes {
     private ApiResponse<Problem> checkBody(ApiRequest request, String path) {
         if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
             return ApiResponse.of(new Problem("about:blank", "Payload too large", 413,
-                    "the request body may be at most " + maxBodyBytes + " bytes; nothing was changed", null, null));
+                    "the request body may be at most " + maxBodyBytes + " bytes; nothing was changed", path, null));
         }
         String contentType = request.header("Content-Type");
         boolean hasBody = request.body() != null && !request.body().isEmpty();
         if ((contentType == null || contentType.isBlank()) && hasBody || contentType != null && !isJson(contentType)) {
-            String sent = contentType == null || contentType.isBlank() ? "not sent" : contentType.strip();
+            String sent = contentType == null || contentType.isBlank() ? "not sent"
+                    : contentType.split(";", 2)[0].strip();
             return ApiResponse.of(Problems.status(415, "this operation takes application/json; Content-Type was "
                     + (sent.length() > 100 ? sent.substring(0, 100) + "..." : sent), path));
         }

@@ -60,7 +60,7 @@ public class ProblemMapper {
                     + "; allowed: " + String.join(", ", methods), path);
             case 406 -> notAcceptable(operations.produces(method, path), request.getHeader("Accept"), path);
             case 415 -> Problems.status(415, "this operation takes " + or(operations.consumes(method, path))
-                    + "; Content-Type was " + quoted(request.getHeader("Content-Type")), path);
+                    + "; Content-Type was " + quoted(mediaType(request.getHeader("Content-Type"))), path);
             default -> null;
         });
     }
@@ -86,6 +86,11 @@ public class ProblemMapper {
         String joined = String.join(", ", mediaTypes);
         int last = joined.lastIndexOf(", ");
         return last < 0 ? joined : joined.substring(0, last) + " or " + joined.substring(last + 2);
+    }
+
+    /** The media type of a Content-Type header without its parameters (as every adapter reports it). */
+    static String mediaType(String header) {
+        return header == null ? null : header.split(";", 2)[0];
     }
 
     private static String quoted(String header) {
