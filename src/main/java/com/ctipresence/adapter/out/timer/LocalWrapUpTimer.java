@@ -113,9 +113,18 @@ public class LocalWrapUpTimer implements WrapUpTimer {
         }
     }
 
+    /**
+     * Whether {@code timer} is still the agent's pending timer. Read through {@code computeIfPresent}, which waits for
+     * an {@link #arm} of the same agent still in progress (a plain {@code get} would not, and a 0 ms timer could then
+     * run before it is in the map and be lost).
+     */
     private boolean isCurrent(String key, WrapUpDue timer) {
-        Armed armed = pending.get(key);
-        return armed != null && armed.due() == timer;
+        boolean[] current = {false};
+        pending.computeIfPresent(key, (k, armed) -> {
+            current[0] = armed.due() == timer;
+            return armed;
+        });
+        return current[0];
     }
 
     /** {@code first}, doubling with every failed attempt, at most 60 s: 1 s, 2 s, 4 s … 60 s. */
