@@ -133,7 +133,8 @@ public class PresenceService {
 
     /**
      * A wrap-up timer fired now: back to Ready, stamped at {@code wrapUpUntil}, unless the agent moved on
-     * meanwhile. A timer that fired early changes nothing and is told how long remains.
+     * meanwhile. A timer that fired early (an SQS delay is at most 900 s) changes nothing and is armed again for
+     * {@code wrapUpUntil}, whatever the runtime's timer.
      */
     public Expiry expireWrapUp(String callCenterId, String agentId, String wrapUpId) {
         CallCenterConfig config = callCenters.get(callCenterId);
@@ -144,6 +145,8 @@ public class PresenceService {
             commit(expiry.change(), null);
             if (expiry.change().changed()) {
                 metrics.wrapUpExpired(Duration.between(current.wrapUpUntil(), now));
+            } else if (!expiry.due()) {
+                wrapUpTimer.schedule(callCenterId, agentId, wrapUpId, current.wrapUpUntil());
             }
             return expiry;
         });

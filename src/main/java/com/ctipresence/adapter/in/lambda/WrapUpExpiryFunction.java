@@ -3,9 +3,7 @@ package com.ctipresence.adapter.in.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ctipresence.adapter.messages.WrapUpMessage;
-import com.ctipresence.application.port.out.WrapUpTimer;
 import com.ctipresence.application.service.PresenceService;
-import com.ctipresence.domain.Expiry;
 import jakarta.inject.Named;
 
 /**
@@ -17,22 +15,17 @@ import jakarta.inject.Named;
 public class WrapUpExpiryFunction implements RequestHandler<SqsEvent, SqsBatchResponse> {
     private final SqsBatch batch;
     private final PresenceService presence;
-    private final WrapUpTimer timer;
 
-    public WrapUpExpiryFunction(SqsBatch batch, PresenceService presence, WrapUpTimer timer) {
+    public WrapUpExpiryFunction(SqsBatch batch, PresenceService presence) {
         this.batch = batch;
         this.presence = presence;
-        this.timer = timer;
     }
 
     @Override
     public SqsBatchResponse handleRequest(SqsEvent event, Context context) {
         return batch.each(event, context, WrapUpMessage.class, m -> {
             LambdaLog.context(context, m.callCenterId(), m.agentId());
-            Expiry expiry = presence.expireWrapUp(m.callCenterId(), m.agentId(), m.wrapUpId());
-            if (!expiry.due()) {
-                timer.schedule(m.callCenterId(), m.agentId(), m.wrapUpId(), m.wrapUpUntil());
-            }
+            presence.expireWrapUp(m.callCenterId(), m.agentId(), m.wrapUpId()); // early: the use case re-arms
         });
     }
 }
