@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Salesforce Omni-Channel ({@code omniChannelEnabled}): publishes the configured Platform Event
  * ({@code POST /services/data/v62.0/sobjects/<Event>__e/}) for the agent's Salesforce user and the state's
- * ServicePresenceStatus id. The Omni-Channel status itself is set in the agent's browser by the Lightning component
+ * ServicePresenceStatus id (none for Offline/Logout without one: the component then logs the agent out of
+ * Omni-Channel). The Omni-Channel status itself is set in the agent's browser by the Lightning component
  * under docs/salesforce (the Omni-Channel toolkit is client-side only); the event's fields are its contract
  * (docs/DELIVERY.md "Targets").
  */
@@ -25,6 +26,14 @@ public class OmniChannelSender implements PresenceSender {
 
     public OmniChannelSender(SalesforceClient salesforce) {
         this.salesforce = salesforce;
+    }
+
+    /**
+     * Offline (2) and Logout (7) without a configured Omni-Channel status: the event goes out with no status id,
+     * which the component applies as a logout from Omni-Channel.
+     */
+    static boolean signsOut(PresenceDelivery d) {
+        return d.presenceStatus() == 2 || d.presenceStatus() == 7;
     }
 
     @Override
@@ -41,14 +50,15 @@ public class OmniChannelSender implements PresenceSender {
         if (OutboundHttp.blank(d.salesforceUserId())) {
             return new DeliveryOutcome.Failed("agent profile has no salesforceUserId");
         }
-        if (OutboundHttp.blank(d.omniChannelStatusId())) {
+        if (OutboundHttp.blank(d.omniChannelStatusId()) && !signsOut(d)) {
             return new DeliveryOutcome.Failed("state " + d.stateId() + " has no omniChannelStatusId");
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("Call_Center_Id__c", d.callCenterId());
         event.put("Agent_Id__c", d.agentId());
         event.put("User_Id__c", d.salesforceUserId());
-        event.put("Service_Presence_Status_Id__c", d.omniChannelStatusId());
+        event.put("Service_Presence_Status_Id__c", OutboundHttp.blank(d.omniChannelStatusId()) ? null
+                : d.omniChannelStatusId());
         event.put("State_Id__c", d.stateId());
         event.put("Label__c", d.label());
         event.put("Reason_Code__c", d.reasonCode());

@@ -157,6 +157,20 @@ class SalesforceSendersTest {
     }
 
     @Test
+    void logoutWithoutAStatusIdPublishesAnEventWithoutOneForTheComponentToLogOut() throws Exception {
+        tokenAnswers("00D!first");
+        eventAccepted();
+
+        assertThat(omni.send(config, DeliveryFixtures.logout(13))).isEqualTo(new DeliveryOutcome.Delivered());
+
+        assertThat(JSON.readTree(events().get(0).getBodyAsString())).isEqualTo(JSON.readTree(
+                "{\"Call_Center_Id__c\":\"cc-1\",\"Agent_Id__c\":\"a-7\",\"User_Id__c\":\"005000000000001AAA\","
+                + "\"Service_Presence_Status_Id__c\":null,\"State_Id__c\":\"logout\",\"Label__c\":\"Logout\","
+                + "\"Reason_Code__c\":null,\"Presence_Status__c\":7,\"Version__c\":13,"
+                + "\"Changed_At__c\":\"2026-11-18T11:00:30Z\"}"));
+    }
+
+    @Test
     void missingUserOrStatusIdFailsWithoutARequest() {
         assertThat(omni.send(config, DeliveryFixtures.with(DeliveryFixtures.dnd(), "4711", null, null, null,
                 "0N5000000000001AAA"))).isEqualTo(new DeliveryOutcome.Failed("agent profile has no salesforceUserId"));
