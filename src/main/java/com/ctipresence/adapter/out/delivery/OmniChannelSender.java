@@ -64,7 +64,7 @@ public class OmniChannelSender implements PresenceSender {
         event.put("Reason_Code__c", d.reasonCode());
         event.put("Presence_Status__c", d.presenceStatus());
         event.put("Version__c", d.version());
-        event.put("Changed_At__c", d.at().toString());
+        event.put("Changed_At__c", OutboundHttp.iso(d.at()));
         String what = "Salesforce Platform Event";
         try {
             String path = sf == null ? "" : "/sobjects/" + OutboundHttp.segment(sf.platformEvent()) + "/";

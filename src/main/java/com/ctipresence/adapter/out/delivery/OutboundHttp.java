@@ -115,8 +115,9 @@ public class OutboundHttp {
     }
 
     /**
-     * 2xx Delivered; 429 Retry after its {@code Retry-After}; 408 and 5xx Retry; any other status (4xx, and 3xx, as
-     * redirects are not followed) Failed with the status and an excerpt of the body.
+     * 2xx Delivered; 429 and 503 Retry after their {@code Retry-After} (null without one); 408 and other 5xx Retry;
+     * any other status (4xx, and 3xx, as redirects are not followed) Failed with the status and an excerpt of the
+     * body.
      */
     DeliveryOutcome outcome(Answer answer, String what) {
         int status = answer.status();
@@ -124,7 +125,7 @@ public class OutboundHttp {
             return new DeliveryOutcome.Delivered();
         }
         String reason = what + ": HTTP " + status + excerptSuffix(answer.body());
-        if (status == 429) {
+        if (status == 429 || status == 503) {
             return new DeliveryOutcome.Retry(reason,
                     answer.header("Retry-After").map(v -> retryAfter(v, clock)).orElse(null));
         }
@@ -154,6 +155,25 @@ public class OutboundHttp {
             throw DeliveryProblem.failed("secret " + secretRef + " not found");
         }
         return value.get();
+    }
+
+    /**
+     * The key of a cached token: endpoint, client and a digest of the secret (a changed secret gets a new token at
+     * once, so a wrong one shows at the next delivery, not when the old token expires). Never the secret itself.
+     */
+    static String tokenKey(URI tokenUri, String clientId, String secret) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8));
+            return tokenUri + "\n" + clientId + "\n" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** An instant as ISO-8601 (UTC), or null. */
+    static String iso(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); null when unreadable. */

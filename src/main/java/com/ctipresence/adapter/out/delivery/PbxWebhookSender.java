@@ -43,7 +43,7 @@ public class PbxWebhookSender implements PresenceSender {
         body.put("stateId", d.stateId());
         body.put("presenceStatus", d.presenceStatus());
         body.put("version", d.version());
-        body.put("at", d.at().toString());
+        body.put("at", OutboundHttp.iso(d.at()));
         return webhook.post(config == null ? null : config.pbxWebhook(), "PBX webhook", d, body);
     }
 }

@@ -44,17 +44,22 @@ public class SalesforceClient {
         }
         URI tokenUri = http.checked(OutboundHttp.trimSlash(sf.myDomainUrl()) + "/services/oauth2/token");
         String secret = OutboundHttp.secret(secrets, sf.clientSecretRef());
-        String key = tokenUri + "\n" + sf.clientId();
+        String key = OutboundHttp.tokenKey(tokenUri, sf.clientId(), secret);
         for (int attempt = 0; ; attempt++) {
             TokenCache.Token token = tokens.get(key, () -> fetchToken(tokenUri, sf.clientId(), secret));
             URI uri = http.checked(OutboundHttp.trimSlash(token.instanceUrl()) + "/services/data/"
                     + http.settings().salesforceApiVersion() + path);
-            HttpRequest request = http.request(uri)
-                    .header("Authorization", "Bearer " + token.accessToken())
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json))
-                    .build();
+            HttpRequest request;
+            try {
+                request = http.request(uri)
+                        .header("Authorization", "Bearer " + token.accessToken())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw DeliveryProblem.failed(what + ": invalid request: " + OutboundHttp.excerpt(e.getMessage()));
+            }
             OutboundHttp.Answer answer = http.exchange(request, what);
             if (answer.status() == 401 && attempt == 0) {
                 tokens.drop(key, token);

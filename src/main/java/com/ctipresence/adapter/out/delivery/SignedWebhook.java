@@ -45,6 +45,8 @@ final class SignedWebhook {
             return http.outcome(http.exchange(request, what), what);
         } catch (DeliveryProblem p) {
             return p.outcome();
+        } catch (IllegalArgumentException e) {
+            return new DeliveryOutcome.Failed(what + ": invalid request: " + OutboundHttp.excerpt(e.getMessage()));
         }
     }
 }

@@ -46,7 +46,7 @@ public class SkypeConnectorSender implements PresenceSender {
         body.put("stateId", d.stateId());
         body.put("label", d.label());
         body.put("version", d.version());
-        body.put("at", d.at().toString());
+        body.put("at", OutboundHttp.iso(d.at()));
         return webhook.post(config == null ? null : config.skype(), "Skype connector", d, body);
     }
 }

@@ -71,7 +71,7 @@ public class TeamsGraphSender implements PresenceSender {
                 body.put("expirationDuration", "PT" + expirationMinutes(teams.expirationMinutes()) + "M");
             }
             String json = Json.write(body);
-            String key = tokenUri + "\n" + teams.clientId();
+            String key = OutboundHttp.tokenKey(tokenUri, teams.clientId(), secret);
             String what = "Graph " + (d.teamsClear() ? "clearPresence" : "setPresence");
             for (int attempt = 0; ; attempt++) {
                 TokenCache.Token token = tokens.get(key, () -> fetchToken(tokenUri, teams.clientId(), secret));
@@ -92,6 +92,8 @@ public class TeamsGraphSender implements PresenceSender {
             }
         } catch (DeliveryProblem p) {
             return p.outcome();
+        } catch (IllegalArgumentException e) {
+            return new DeliveryOutcome.Failed("Graph: invalid request: " + OutboundHttp.excerpt(e.getMessage()));
         }
     }
 

@@ -346,7 +346,7 @@ class SalesforceSendersTest {
         }
         for (int i = 200; i < 450; i++) {
             assertThat(outcomes.get(all.get(i).externalId()))
-                    .isEqualTo(new DeliveryOutcome.Retry("Salesforce time upsert: HTTP 503", null));
+                    .isEqualTo(new DeliveryOutcome.Retry("Salesforce time upsert: HTTP 503", Duration.ofSeconds(30)));
         }
     }
 

@@ -110,6 +110,26 @@ class TeamsGraphSenderTest {
     }
 
     @Test
+    void aChangedSecretGetsANewTokenAtOnce() {
+        tokenAnswers("eyJ.first", "eyJ.second");
+        server.stubFor(post(urlEqualTo(SET_PATH)).willReturn(aResponse().withStatus(200)));
+        DeliveryFixtures.MapSecrets secrets = new DeliveryFixtures.MapSecrets().with("CTI_SECRET_TEAMS", "old");
+        TeamsGraphSender sender = new TeamsGraphSender(DeliveryFixtures.http(DeliveryFixtures.settings(server), clock),
+                secrets);
+
+        sender.send(config, DeliveryFixtures.dnd());
+        sender.send(config, DeliveryFixtures.dnd());
+        secrets.with("CTI_SECRET_TEAMS", "rotated");
+        sender.send(config, DeliveryFixtures.dnd());
+
+        assertThat(requests(TOKEN_PATH)).extracting(LoggedRequest::getBodyAsString).satisfiesExactly(
+                b -> assertThat(b).contains("client_secret=old&"),
+                b -> assertThat(b).contains("client_secret=rotated&"));
+        assertThat(requests(SET_PATH)).extracting(r -> r.getHeader("Authorization"))
+                .containsExactly("Bearer eyJ.first", "Bearer eyJ.first", "Bearer eyJ.second");
+    }
+
+    @Test
     void unauthorizedFromGraphDropsTheTokenAndRetriesOnce() {
         tokenAnswers("eyJ.revoked", "eyJ.fresh");
         server.stubFor(post(urlEqualTo(SET_PATH)).inScenario("graph").whenScenarioStateIs(Scenario.STARTED)

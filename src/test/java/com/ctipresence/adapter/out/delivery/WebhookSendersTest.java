@@ -141,6 +141,15 @@ class WebhookSendersTest {
         assertThat(pbx.send(pbxConfig(), DeliveryFixtures.dnd()))
                 .isEqualTo(new DeliveryOutcome.Retry("PBX webhook: HTTP 503 maintenance", null));
 
+        server.stubFor(post(urlEqualTo("/pbx/presence?tenant=9")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "15")));
+        assertThat(pbx.send(pbxConfig(), DeliveryFixtures.dnd()))
+                .isEqualTo(new DeliveryOutcome.Retry("PBX webhook: HTTP 503", Duration.ofSeconds(15)));
+        server.stubFor(post(urlEqualTo("/pbx/presence?tenant=9")).willReturn(aResponse().withStatus(500)
+                .withHeader("Retry-After", "15")));
+        assertThat(pbx.send(pbxConfig(), DeliveryFixtures.dnd()))
+                .isEqualTo(new DeliveryOutcome.Retry("PBX webhook: HTTP 500", null));
+
         server.stubFor(post(urlEqualTo("/pbx/presence?tenant=9")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(5_000)));
         PbxWebhookSender impatient = new PbxWebhookSender(DeliveryFixtures.http(DeliveryFixtures.settings(server)
@@ -219,6 +228,16 @@ class WebhookSendersTest {
         DeliveryOutcome outcome = new PbxWebhookSender(strict, secrets).send(pbxConfig(), DeliveryFixtures.dnd());
         assertThat(outcome).isEqualTo(new DeliveryOutcome.Failed("URL http://localhost:" + server.port()
                 + "/pbx/presence refused: must not point at a loopback address"));
+        assertThat(DeliveryFixtures.all(server)).isEmpty();
+    }
+
+    @Test
+    void aRequestTheJdkRefusesToBuildFailsInsteadOfThrowing() {
+        PresenceDelivery d = new PresenceDelivery("cc-1", "a-7\r\nX-Injected: 1", 12, DeliveryFixtures.AT, "dnd",
+                "Do Not Disturb", "*61", 4, "4711", null, null, null, null, null, false, null);
+        DeliveryOutcome outcome = pbx.send(pbxConfig(), d);
+        assertThat(outcome).isInstanceOf(DeliveryOutcome.Failed.class);
+        assertThat(((DeliveryOutcome.Failed) outcome).reason()).startsWith("PBX webhook: invalid request: ");
         assertThat(DeliveryFixtures.all(server)).isEmpty();
     }
 
