@@ -8,16 +8,23 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The open streams, and their heartbeat ({@code cti.stream.heartbeat-seconds}, default 15). */
+/**
+ * The open streams, their heartbeat ({@code cti.stream.heartbeat-seconds}, default 15) and their end when the
+ * caller's token expires.
+ */
 @ApplicationScoped
 public class StreamConnections {
     private final Set<StreamConnection> open = ConcurrentHashMap.newKeySet();
+    /** Token expiry is real time (smallrye-jwt checks exp against it), whatever the application's Clock says. */
+    private final Clock tokenClock = Clock.systemUTC();
     private final ObjectMapper json;
     private final LiveFeedService live;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,6 +46,18 @@ public class StreamConnections {
         self[0] = new StreamConnection(sink, sse, json, live, () -> open.remove(self[0]));
         open.add(self[0]);
         return self[0];
+    }
+
+    /**
+     * Ends the stream when the caller's token expires ({@code expiresAt}; null: never), with an {@code expired}
+     * event first. Measured on the wall clock, as the token's verification is (not the application's Clock).
+     */
+    void endWhenExpired(StreamConnection connection, Instant expiresAt) {
+        if (expiresAt == null) {
+            return;
+        }
+        long delay = Math.max(0, expiresAt.toEpochMilli() - tokenClock.millis());
+        heartbeats.schedule(() -> connection.expire(expiresAt), delay, TimeUnit.MILLISECONDS);
     }
 
     void forget(StreamConnection connection) {
