@@ -491,15 +491,16 @@ class DashboardBrowserTest {
         setState(cc, "a1", "ready").statusCode(200);
         driver.get(url("/dashboard.html?cc=" + cc));
         within(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("dev-signin")).isDisplayed());
-        Instant expiresAt = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiresAt = Instant.now().plusSeconds(12).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         driver.findElement(By.id("token")).sendKeys(com.ctipresence.support.Tokens.expiringAt(expiresAt, cc,
                 "supervisor-1", "supervisor"));
         driver.findElement(By.cssSelector("#token-signin button[type='submit']")).click();
-        within(Duration.ofSeconds(5)).until(d -> "Live".equals(d.findElement(By.id("conn")).getText())
+        within(Duration.ofSeconds(10)).until(d -> "Live".equals(d.findElement(By.id("conn")).getText())
                 && Long.valueOf(1).equals(js("return window.dashboard.size()")));
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
+        assertThat(Instant.now()).as("live before the token expired").isBefore(expiresAt);
 
-        within(Duration.ofSeconds(15)).until(d -> "Sign-in expired".equals(d.findElement(By.id("conn")).getText()));
+        within(Duration.ofSeconds(20)).until(d -> "Sign-in expired".equals(d.findElement(By.id("conn")).getText()));
         assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
         assertThat(driver.findElement(By.id("expired-banner")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("lost-banner")).isDisplayed()).isFalse();

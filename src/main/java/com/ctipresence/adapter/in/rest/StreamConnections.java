@@ -10,10 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,9 @@ public class StreamConnections {
     private final Clock tokenClock = Clock.systemUTC();
     private final ObjectMapper json;
     private final LiveFeedService live;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** The end of each open stream at its token's expiry, cancelled when the stream ends earlier. */
+    private final Map<StreamConnection, ScheduledFuture<?>> expiries = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor heartbeats = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "stream-heartbeat");
         t.setDaemon(true);
         return t;
@@ -38,12 +41,19 @@ public class StreamConnections {
                              int heartbeatSeconds) {
         this.json = json;
         this.live = live;
+        heartbeats.setRemoveOnCancelPolicy(true);
         heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     }
 
     StreamConnection open(SseEventSink sink, Sse sse) {
         StreamConnection[] self = new StreamConnection[1];
-        self[0] = new StreamConnection(sink, sse, json, live, () -> open.remove(self[0]));
+        self[0] = new StreamConnection(sink, sse, json, live, () -> {
+            open.remove(self[0]);
+            ScheduledFuture<?> expiry = expiries.remove(self[0]);
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+        });
         open.add(self[0]);
         return self[0];
     }
@@ -57,11 +67,22 @@ public class StreamConnections {
             return;
         }
         long delay = Math.max(0, expiresAt.toEpochMilli() - tokenClock.millis());
-        heartbeats.schedule(() -> connection.expire(expiresAt), delay, TimeUnit.MILLISECONDS);
+        expiries.put(connection, heartbeats.schedule(() -> connection.expire(expiresAt), delay,
+                TimeUnit.MILLISECONDS));
+        if (connection.ended()) { // it ended while being scheduled: nothing to wait for
+            ScheduledFuture<?> expiry = expiries.remove(connection);
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+        }
     }
 
     void forget(StreamConnection connection) {
         open.remove(connection);
+        ScheduledFuture<?> expiry = expiries.remove(connection);
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
     }
 
     /** Sends every open stream a heartbeat now (the scheduler does this every interval; tests call it). */
