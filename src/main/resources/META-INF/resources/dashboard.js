@@ -5,6 +5,10 @@
  * Fallback: polls GET /v1/call-centers/{cc}/agents every 5 s with If-None-Match (304 when nothing changed).
  * Rows are updated in place; changes are applied in batches once per animation frame; timers count with the
  * server's clock (browser clock + the offset from the last server time received).
+ * Today's time per state: the snapshot's figures, carried forward by the changes (which carry none), and reset at
+ * the call center's local midnight (its configured time zone, on the server's clock).
+ * When the caller's token expires the server ends the stream with an "expired" event (and answers 401): the page
+ * keeps the last figures, says so, and asks for a fresh token (in dev: "sign in as" again).
  */
 (function () {
   'use strict';
@@ -14,9 +18,10 @@
 
   let cc = null;
   let stateInfo = {};          // stateId -> {label, status, order}
-  const recs = new Map();      // agentId -> record {a, tr, c, todayBase, todayAt}
+  let zone = 'UTC';            // the call center's time zone: its days for "today"
+  const recs = new Map();      // agentId -> record {a, tr, c, todayBase, todayAt, day}
   let lastEventId = null, etag = null;
-  let mode = 'idle';           // live | lost | polling | idle
+  let mode = 'idle';           // live | lost | polling | expired | idle
   let everConnected = false, streamCtrl = null, reconnectTimer = null, pollTimer = null;
   let retryMs = 500, lastDataAt = 0, lastServerTime = null, generation = 0;
   let pending = [], frameQueued = false, orderDirty = false, countsDirty = false, ticks = 0;
@@ -24,7 +29,8 @@
 
   window.dashboard = {
     stats, mode: () => mode, lastEventId: () => lastEventId, size: () => recs.size,
-    version: id => (recs.get(id) ? recs.get(id).a.version : null)
+    version: id => (recs.get(id) ? recs.get(id).a.version : null),
+    today: id => (recs.get(id) ? todayNow(recs.get(id), Cti.serverNow()) : null)
   };
 
   // ------------------------------------------------------------------ sign in
@@ -87,6 +93,7 @@
     }
     const config = await res.json();
     stateInfo = {};
+    zone = config.timeZone || 'UTC';
     config.states.forEach((s, i) => { stateInfo[s.id] = { label: s.label, status: s.presenceStatus, order: i }; });
     $('cc-name').textContent = (config.name || id) + ' (' + id + ')';
     buildStatusUi();
@@ -127,10 +134,23 @@
     mode = m;
     const conn = $('conn');
     conn.className = 'conn ' + m;
-    conn.textContent = { live: 'Live', lost: 'Connection lost', polling: 'Polling', idle: 'not connected' }[m];
+    conn.textContent = { live: 'Live', lost: 'Connection lost', polling: 'Polling', expired: 'Sign-in expired',
+      idle: 'not connected' }[m];
     $('lost-banner').classList.toggle('hidden', m !== 'lost');
     $('poll-banner').classList.toggle('hidden', m !== 'polling');
+    $('expired-banner').classList.toggle('hidden', m !== 'expired');
     if (m === 'lost') $('lost-since').textContent = $('as-of').textContent;
+    if (m === 'expired') $('expired-since').textContent = $('as-of').textContent;
+  }
+
+  /** The token expired (the stream's "expired" event, or a 401 once watching): stop, keep the figures, ask. */
+  function tokenExpired() {
+    stopAll();
+    setMode('expired');
+    $('signin').classList.remove('hidden');
+    $('dev-cc').value = cc || $('dev-cc').value;
+    $('token-cc').value = cc || '';
+    msg('Your sign-in has expired: sign in again (or paste a fresh token) to go on watching "' + cc + '".');
   }
 
   function fresh(serverTimeIso) {
@@ -157,6 +177,14 @@
       return streamEnded(ctrl, gen, 0);
     }
     const type = res.headers.get('Content-Type') || '';
+    if (res.status === 401 && everConnected) {
+      res.body && res.body.cancel && res.body.cancel().catch(() => {});
+      return tokenExpired();
+    }
+    if (res.status === 404 && !type.startsWith('application/problem+json')) {
+      res.body && res.body.cancel && res.body.cancel().catch(() => {});
+      return streamEnded(ctrl, gen, 404);                     // no such route (API Gateway): not our 404
+    }
     if (res.status === 401 || res.status === 403 || res.status === 404) {
       stopAll();
       $('signin').classList.remove('hidden');
@@ -213,6 +241,8 @@
     } else if (name === 'change') {
       pending.push(payload.agent);
       schedule();
+    } else if (name === 'expired') {
+      tokenExpired();
     }
   }
 
@@ -250,6 +280,9 @@
       const res = await Cti.api('/v1/call-centers/' + encodeURIComponent(cc) + '/agents',
         { headers, cache: 'no-store' });
       if (gen !== generation) return;
+      if (res.status === 401) {
+        return tokenExpired();
+      }
       if (res.status === 304) {
         fresh(res.headers.get('X-Server-Time'));
       } else if (res.ok) {
@@ -304,7 +337,7 @@
       + '<td class="num tis"></td><td class="num wu"></td><td class="calls opt"></td>'
       + '<td class="opt"><div class="bar" role="img"></div></td>';
     const r = {
-      a: null, tr, todayBase: {}, todayAt: 0,
+      a: null, tr, todayBase: {}, todayAt: 0, day: null,
       c: {
         name: tr.children[0], label: tr.children[1], status: tr.querySelector('.status'),
         stext: tr.querySelector('.stext'), tis: tr.children[3], wu: tr.children[4], calls: tr.children[5],
@@ -318,6 +351,43 @@
     return r;
   }
 
+  // ------------------------------------------------------------------ the call center's days
+  let dayFormat = null, partsFormat = null, formatsZone = null;
+  function formats() {
+    if (formatsZone !== zone) {
+      formatsZone = zone;
+      dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit',
+        day: '2-digit' });
+      partsFormat = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric',
+        month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    }
+  }
+  /** The call center's local date of an instant, as YYYY-MM-DD. */
+  function localDay(ms) { formats(); return dayFormat.format(new Date(ms)); }
+  /** The zone's offset from UTC at an instant, in ms. */
+  function zoneOffset(ms) {
+    formats();
+    const p = {};
+    partsFormat.formatToParts(new Date(ms)).forEach(x => { p[x.type] = Number(x.value); });
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  }
+  /** The instant the call center's local day containing {@code ms} began (its local midnight). */
+  function dayStart(ms) {
+    const d = localDay(ms).split('-').map(Number);
+    const wall = Date.UTC(d[0], d[1] - 1, d[2]);
+    let start = wall - zoneOffset(ms);
+    start = wall - zoneOffset(start);            // the offset at midnight itself (a DST change that day)
+    return start;
+  }
+  /** A new local day began since the figures were taken: they start again from its midnight. */
+  function rollOver(r, now) {
+    const day = localDay(now);
+    if (r.day === day) return;
+    r.day = day;
+    const start = dayStart(now);
+    if (r.todayAt < start) { r.todayBase = {}; r.todayAt = start; }
+  }
+
   /** Applies an agent's presence if newer; a change event has no today figures (they are carried forward). */
   function upsert(a, full, atMs) {
     let r = recs.get(a.agentId);
@@ -327,7 +397,9 @@
     if (a.today) {
       r.todayBase = Object.assign({}, a.today);
       r.todayAt = atMs || Cti.serverNow();
+      r.day = localDay(r.todayAt);
     } else if (prev && prev.since !== a.since) {
+      rollOver(r, Math.max(Date.parse(a.since), r.todayAt));
       const from = Math.max(Date.parse(prev.since), r.todayAt), to = Date.parse(a.since);
       if (to > from) r.todayBase[prev.stateId] = (r.todayBase[prev.stateId] || 0) + (to - from) / 1000;
       r.todayAt = Math.max(r.todayAt, to);
@@ -366,6 +438,7 @@
   }
 
   function todayNow(r, now) {
+    rollOver(r, now);
     const t = Object.assign({}, r.todayBase);
     const from = Math.max(Date.parse(r.a.since), r.todayAt);
     if (now > from) t[r.a.stateId] = (t[r.a.stateId] || 0) + (now - from) / 1000;

@@ -442,6 +442,170 @@ class DashboardBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 720));
     }
 
+    /**
+     * The API Gateway deployment has no stream route (404): the page polls the agent list with If-None-Match
+     * (304 while nothing changed), and a change made through the API shows after the next poll — the same page,
+     * no setting changed.
+     */
+    @Test
+    void withoutAStreamThePagePollsTheAgentListWithEtags() throws Exception {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        setState(cc, "a2", "away").statusCode(200);
+        try (NoStreamGateway gateway = new NoStreamGateway(java.net.URI.create(url("/")))) {
+            expectedConsoleErrors = line -> line.contains("/agents/stream") && line.contains("404");
+            driver.get(gateway.url("/dashboard.html?cc=" + cc));
+            within(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("dev-signin")).isDisplayed());
+            driver.findElement(By.id("dev-signin-btn")).click();
+            within(Duration.ofSeconds(10)).until(d -> "Polling".equals(d.findElement(By.id("conn")).getText())
+                    && Long.valueOf(2).equals(js("return window.dashboard.size()")));
+            assertThat(driver.findElement(By.id("poll-banner")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("lost-banner")).isDisplayed()).isFalse();
+            assertThat(gateway.refusedStreams).isNotEmpty();
+            assertThat(cell("a2", ".stext")).isEqualTo("Away");
+
+            // nothing changed: the next poll is conditional and answered 304
+            within(Duration.ofSeconds(12)).until(d -> gateway.listCalls.stream()
+                    .anyMatch(c -> c.conditional() && c.status() == 304));
+            screenshot("dashboard-polling");
+
+            long started = System.nanoTime();
+            setState(cc, "a1", "dnd").statusCode(200);
+            within(Duration.ofSeconds(8)).until(d -> "DND".equals(cell("a1", ".stext")));
+            System.out.printf("polling dashboard showed an API change %d ms after the request was sent%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            assertThat(gateway.listCalls).anyMatch(c -> c.conditional() && c.status() == 200);
+            assertThat(driver.findElement(By.id("conn")).getText()).isEqualTo("Polling");
+            assertThat(gateway.refusedStreams).hasSize(1); // it asked for the stream once, then only polled
+        }
+    }
+
+    /**
+     * The server ends the stream when the token expires; the page keeps the figures, says the sign-in expired and
+     * asks for a fresh one (in dev: "sign in as" again), after which it is live again. The token's expiry is real
+     * time (the verifier's), so the token expires a few seconds from now and the wait is bounded.
+     */
+    @Test
+    void whenTheTokenExpiresThePageAsksForAFreshOneAndGoesOnLive() {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        driver.get(url("/dashboard.html?cc=" + cc));
+        within(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("dev-signin")).isDisplayed());
+        Instant expiresAt = Instant.now().plusSeconds(12).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        driver.findElement(By.id("token")).sendKeys(com.ctipresence.support.Tokens.expiringAt(expiresAt, cc,
+                "supervisor-1", "supervisor"));
+        driver.findElement(By.cssSelector("#token-signin button[type='submit']")).click();
+        within(Duration.ofSeconds(10)).until(d -> "Live".equals(d.findElement(By.id("conn")).getText())
+                && Long.valueOf(1).equals(js("return window.dashboard.size()")));
+        assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
+        assertThat(Instant.now()).as("live before the token expired").isBefore(expiresAt);
+
+        within(Duration.ofSeconds(20)).until(d -> "Sign-in expired".equals(d.findElement(By.id("conn")).getText()));
+        assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
+        assertThat(driver.findElement(By.id("expired-banner")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("lost-banner")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("signin")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("signin-msg")).getText()).contains("expired");
+        assertThat(cell("a1", ".stext")).isEqualTo("Online"); // the last figures stay
+        screenshot("dashboard-sign-in-expired");
+
+        driver.findElement(By.id("dev-signin-btn")).click(); // dev: a fresh token for the same call center
+        within(Duration.ofSeconds(10)).until(d -> "Live".equals(d.findElement(By.id("conn")).getText()));
+        assertThat(driver.findElement(By.id("expired-banner")).isDisplayed()).isFalse();
+        setState(cc, "a1", "dnd").statusCode(200);
+        within(Duration.ofSeconds(1)).until(d -> "DND".equals(cell("a1", ".stext")));
+    }
+
+    /**
+     * Today's time per state starts again at the call center's local midnight (Europe/Berlin): the page counts on
+     * the server's clock (the time each event carries), so moving the server's clock across midnight and
+     * changing a state shows the new day's figures only, as the server's own agent list reports them.
+     */
+    @Test
+    void todaysTimePerStateStartsAgainAtTheCallCentersMidnight() {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);          // 12:00 in Berlin
+        openDashboard(cc, 1);
+
+        clock.freezeAt(Instant.parse("2026-11-18T22:59:50Z")); // 23:59:50 in Berlin
+        setState(cc, "a1", "dnd").statusCode(200);
+        within(Duration.ofSeconds(2)).until(d -> "DND".equals(cell("a1", ".stext")));
+        String beforeMidnight = row("a1").findElement(By.cssSelector(".bar")).getAttribute("aria-label");
+        assertThat(beforeMidnight).matches("Today: Ready for Calls 11:59:5\\d.*");
+
+        clock.freezeAt(Instant.parse("2026-11-18T23:00:05Z")); // 00:00:05 on the 19th in Berlin
+        setState(cc, "a1", "away").statusCode(200);
+        within(Duration.ofSeconds(2)).until(d -> "Away".equals(cell("a1", ".stext")));
+        String afterMidnight = row("a1").findElement(By.cssSelector(".bar")).getAttribute("aria-label");
+        assertThat(afterMidnight).as("only the new day: DND from midnight, then Away")
+                .matches("Today: Do Not Disturb 0:0[5-7](, Away 0:0\\d)?").doesNotContain("Ready");
+        Map<String, Object> server = com.ctipresence.support.Api.asSupervisor(cc)
+                .get("/v1/call-centers/{cc}/agents", cc).then().statusCode(200).extract().path("[0].today");
+        assertThat(server).as("the server's figures for the new day").containsEntry("dnd", 5)
+                .doesNotContainKey("ready");
+        screenshot("dashboard-after-midnight");
+    }
+
+    /**
+     * The simulator's dial-out and second (consult) call buttons: dialing out while in DND makes the agent Ready
+     * (then On a call when connected), a consult call keeps On a call until both calls have ended.
+     */
+    @Test
+    void theSimulatorsDialOutAndConsultCallButtonsDriveTheApi() {
+        String cc = newCallCenter(3, true);
+        setState(cc, "sim2", "dnd").statusCode(200);
+        openDashboard(cc, 1);
+        String dashboard = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        String phone = driver.getWindowHandle();
+        driver.get(url("/softphone.html?cc=" + cc + "&agent=sim2"));
+        within(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("dev-signin")).isDisplayed());
+        driver.findElement(By.id("dev-signin-btn")).click();
+        within(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("state-text")).getText()
+                .equals("Do Not Disturb (DND)"));
+        assertThat(driver.findElement(By.id("btn-consult")).isEnabled()).isFalse(); // no call to consult from
+
+        driver.findElement(By.id("btn-dial")).click();
+        within(Duration.ofSeconds(2)).until(d -> d.findElement(By.id("state-text")).getText()
+                .equals("On a call (On a call)"));
+        assertThat(driver.findElement(By.id("log")).getText()).contains("POST DIALING").contains("POST CONNECTED");
+        List<Map<String, Object>> history = com.ctipresence.support.Api.asSupervisor(cc)
+                .get("/v1/call-centers/{cc}/agents/{a}/history", cc, "sim2").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        List<String> path = history.stream().map(h -> h.get("fromStateId") + ">" + h.get("toStateId")).toList();
+        assertThat(path).as("dialing out in DND sets Ready first").contains("dnd>ready", "ready>on-a-call");
+        String firstCall = driver.findElement(By.id("calls")).getText();
+        driver.switchTo().window(dashboard);
+        within(Duration.ofSeconds(1)).until(d -> "On a call".equals(cell("sim2", ".stext"))
+                && firstCall.equals(cell("sim2", ".calls")));
+
+        driver.switchTo().window(phone);
+        driver.findElement(By.id("btn-consult")).click();
+        within(Duration.ofSeconds(2)).until(d -> d.findElement(By.id("calls")).getText().split(", ").length == 2);
+        String[] both = driver.findElement(By.id("calls")).getText().split(", ");
+        assertThat(both[0]).isEqualTo(firstCall);
+        driver.switchTo().window(dashboard);
+        within(Duration.ofSeconds(1)).until(d -> cell("sim2", ".calls").equals(both[0] + ", " + both[1]));
+
+        driver.switchTo().window(phone);   // the consult call ends first (the newest call is preselected)
+        assertThat(new Select(driver.findElement(By.id("end-call"))).getFirstSelectedOption().getText())
+                .isEqualTo(both[1]);
+        driver.findElement(By.id("btn-ended")).click();
+        within(Duration.ofSeconds(2)).until(d -> d.findElement(By.id("calls")).getText().equals(firstCall));
+        assertThat(driver.findElement(By.id("state-text")).getText()).isEqualTo("On a call (On a call)");
+        driver.switchTo().window(dashboard);
+        within(Duration.ofSeconds(1)).until(d -> cell("sim2", ".calls").equals(firstCall));
+        assertThat(cell("sim2", ".stext")).isEqualTo("On a call");
+
+        driver.switchTo().window(phone);   // then the first: the wrap-up begins
+        driver.findElement(By.id("btn-ended")).click();
+        within(Duration.ofSeconds(2)).until(d -> d.findElement(By.id("state-text")).getText()
+                .equals("Do Not Disturb (DND)"));
+        driver.switchTo().window(dashboard);
+        within(Duration.ofSeconds(1)).until(d -> "DND".equals(cell("sim2", ".stext"))
+                && cell("sim2", ".calls").isEmpty() && cell("sim2", ".wu").matches("0:0[1-3] left|ending…"));
+    }
+
     private void inParallel(int count, java.util.function.IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

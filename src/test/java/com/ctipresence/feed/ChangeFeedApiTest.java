@@ -226,6 +226,44 @@ class ChangeFeedApiTest {
         assertThat(supervisorStream(cc, null).nextEvent(WAIT).name()).isEqualTo("snapshot");
     }
 
+    /**
+     * The server ends an open stream when the caller's token expires, with an {@code expired} event first (the
+     * token's expiry is real time, as its verification: a token expiring 3 s from now, and a bounded wait).
+     */
+    @Test
+    void theStreamEndsWhenTheCallersTokenExpires() {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        java.time.Instant expiresAt = java.time.Instant.now().plusSeconds(3).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
+        SseClient client = stream(cc, Tokens.expiringAt(expiresAt, cc, "supervisor-1", "supervisor"), null);
+        assertThat(client.status()).isEqualTo(200);
+        assertThat(client.nextEvent(WAIT).name()).isEqualTo("snapshot");
+        setState(cc, "a1", "dnd").statusCode(200); // still live before the expiry
+        assertThat(client.nextEvent(WAIT).name()).isEqualTo("change");
+
+        SseClient.Event expired = client.nextEvent(Duration.ofSeconds(10));
+        java.time.Instant seenAt = java.time.Instant.now();
+        assertThat(expired).isNotNull();
+        assertThat(expired.name()).isEqualTo("expired");
+        assertThat(data(expired).path("expiredAt").asText()).isEqualTo(
+                com.ctipresence.domain.Timestamps.format(expiresAt));
+        assertThat(seenAt).as("ended at the token's exp, not before").isAfterOrEqualTo(expiresAt)
+                .isBefore(expiresAt.plusSeconds(2));
+        await().atMost(WAIT).until(client::ended); // the server closed it
+
+        // a stream opened with a token already past its exp (but inside the verifier's clock skew) ends at once
+        SseClient late = stream(cc, Tokens.expiringAt(java.time.Instant.now().minusSeconds(1), cc, "supervisor-1",
+                "supervisor"), null);
+        if (late.status() == 200) {
+            assertThat(late.nextEvent(WAIT).name()).isEqualTo("snapshot");
+            assertThat(late.nextEvent(WAIT).name()).isEqualTo("expired");
+            await().atMost(WAIT).until(late::ended);
+        } else {
+            assertThat(late.status()).isEqualTo(401);
+        }
+    }
+
     @Test
     void thePollingFallbackAnswers304WhileNothingChanged() {
         String cc = newCallCenter(30, true);

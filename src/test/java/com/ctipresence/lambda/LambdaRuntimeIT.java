@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (com.amazonaws:aws-lambda-java-runtime-interface-client) loading the function from its task root, talking to a
  * small fake of the Lambda Runtime API, with QUARKUS_PROFILE=lambda and an embedded DynamoDB Local as the
  * endpoint. The {@code api} function configures a call center, sets and reads a presence; the {@code tick}
- * function then ticks that call center from a queue message.
+ * function then ticks that call center from a queue message. Both print their metrics as Embedded Metric Format
+ * lines on stdout, and their JSON log lines carry the invocation's request id, call center and agent.
  */
 class LambdaRuntimeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,6 +132,23 @@ class LambdaRuntimeIT {
         assertThat(api.get(3).path("statusCode").asInt()).isEqualTo(404);
         assertThat(api.get(3).path("headers").path("Content-Type").asText()).isEqualTo("application/problem+json");
 
+        // operations: the presence change is counted as an EMF line (the name of /q/metrics), and the api
+        // function's JSON log line of that invocation carries its request id, call center and agent
+        assertThat(emfRecords(lastRun, "cti.presence.changes")).as(lastRun.output())
+                .anySatisfy(r -> assertThat(r.path("cause").asText()).isEqualTo("AGENT"));
+        JsonNode change = emfRecords(lastRun, "cti.presence.changes").get(0);
+        assertThat(change.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("CtiPresence");
+        assertThat(change.path("cti.presence.changes").asInt()).isEqualTo(1);
+        String putRequestId = lastRun.requestIds().get(1);
+        assertThat(jsonLogLines(lastRun)).as(lastRun.output()).anySatisfy(line -> {
+            assertThat(line.path("loggerName").asText()).isEqualTo("cti.access");
+            assertThat(line.path("message").asText()).contains("status=200");
+            assertThat(line.path("mdc").path("requestId").asText()).isEqualTo(putRequestId);
+            assertThat(line.path("mdc").path("callCenterId").asText()).isEqualTo(cc);
+            assertThat(line.path("mdc").path("agentId").asText()).isEqualTo("a1");
+        });
+
         String accountedBefore = accountedUntil(cc, "a1");
         Thread.sleep(1_100); // real time passes in the function's JVM: at least a second to book
         String tickMessage = JSON.writeValueAsString(Map.of("callCenterId", cc, "tickAt",
@@ -139,6 +157,43 @@ class LambdaRuntimeIT {
         assertThat(tick.get(0).path("batchItemFailures").isArray()).as(tick.get(0).toString()).isTrue();
         assertThat(tick.get(0).path("batchItemFailures")).isEmpty();
         assertThat(Instant.parse(accountedUntil(cc, "a1"))).isAfter(Instant.parse(accountedBefore));
+        assertThat(emfRecords(lastRun, "cti.tick.duration")).as(lastRun.output()).anySatisfy(r -> {
+            assertThat(r.path("callCenterId").asText()).isEqualTo(cc);
+            assertThat(r.path("cti.tick.agents").asInt()).isEqualTo(1);
+            assertThat(r.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").toString())
+                    .contains("\"Name\":\"cti.tick.duration\",\"Unit\":\"Milliseconds\"")
+                    .contains("\"Name\":\"cti.tick.agents\",\"Unit\":\"Count\"");
+        });
+    }
+
+    /** What one run of the function printed, and the request ids the fake runtime gave its invocations. */
+    record Run(String output, List<String> requestIds) {
+        List<JsonNode> jsonLines() {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : output.split("\\R")) {
+                if (line.startsWith("{")) {
+                    try {
+                        lines.add(JSON.readTree(line));
+                    } catch (IOException e) {
+                        // not a JSON line
+                    }
+                }
+            }
+            return lines;
+        }
+    }
+
+    private Run lastRun;
+
+    /** Embedded Metric Format records (whole stdout lines, as CloudWatch Logs reads them) naming the metric. */
+    private static List<JsonNode> emfRecords(Run run, String metric) {
+        return run.jsonLines().stream().filter(l -> l.has("_aws") && l.has(metric)
+                && l.path("_aws").path("CloudWatchMetrics").toString().contains("\"" + metric + "\"")).toList();
+    }
+
+    /** The JSON log lines (the log formatter's, not the metrics'). */
+    private static List<JsonNode> jsonLogLines(Run run) {
+        return run.jsonLines().stream().filter(l -> l.has("timestamp") && l.has("loggerName")).toList();
     }
 
     private static String accountedUntil(String cc, String agentId) {
@@ -213,6 +268,7 @@ class LambdaRuntimeIT {
             assertThat(runtime.errors).as("invocation or init errors; log:\n" + output).isEmpty();
             assertThat(output).as("JSON log lines").contains("{\"timestamp\"");
             assertThat(output).as("no HTTP listener inside Lambda").doesNotContain(":8080");
+            lastRun = new Run(output, List.copyOf(runtime.requestIds));
             return answers;
         } finally {
             process.destroy();
@@ -236,6 +292,7 @@ class LambdaRuntimeIT {
         final BlockingQueue<String> events = new LinkedBlockingQueue<>();
         final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Map<String, String> pending = new ConcurrentHashMap<>();
         private final HttpServer server;
 
@@ -265,6 +322,7 @@ class LambdaRuntimeIT {
                         return;
                     }
                     String id = UUID.randomUUID().toString();
+                    requestIds.add(id);
                     pending.put(id, event);
                     exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", id);
                     exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",

@@ -40,6 +40,11 @@ public final class Tokens {
         return sign(callCenterId, subject, Set.of(roles), Instant.now().plus(Duration.ofHours(8)), key, issuer);
     }
 
+    /** A valid token that expires at {@code expiresAt} (e.g. a few seconds from now; real time, as verified). */
+    public static String expiringAt(Instant expiresAt, String callCenterId, String subject, String role) {
+        return sign(callCenterId, subject, Set.of(role), expiresAt, DEV_KEY, ISSUER);
+    }
+
     public static String expired(String callCenterId, String subject, String role) {
         return sign(callCenterId, subject, Set.of(role), Instant.now().minus(Duration.ofHours(1)), DEV_KEY, ISSUER);
     }

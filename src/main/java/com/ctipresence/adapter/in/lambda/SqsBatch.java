@@ -26,15 +26,20 @@ public class SqsBatch {
 
     public <M> SqsBatchResponse each(SqsEvent event, Context context, Class<M> type, Consumer<M> action) {
         List<SqsBatchResponse.ItemFailure> failures = new ArrayList<>();
-        for (SqsEvent.Message message : event.records() == null ? List.<SqsEvent.Message>of() : event.records()) {
-            LambdaLog.context(context, null, null);
-            try {
-                action.accept(json.readValue(message.body(), type));
-            } catch (Exception e) {
-                LOG.errorf(e, "message %s (%s) failed; it is delivered again", message.messageId(),
-                        type.getSimpleName());
-                failures.add(new SqsBatchResponse.ItemFailure(message.messageId()));
+        try {
+            for (SqsEvent.Message message : event.records() == null ? List.<SqsEvent.Message>of()
+                    : event.records()) {
+                LambdaLog.context(context, null, null); // the action adds the message's call center and agent
+                try {
+                    action.accept(json.readValue(message.body(), type));
+                } catch (Exception e) {
+                    LOG.errorf(e, "message %s (%s) failed; it is delivered again", message.messageId(),
+                            type.getSimpleName());
+                    failures.add(new SqsBatchResponse.ItemFailure(message.messageId()));
+                }
             }
+        } finally {
+            LambdaLog.clear();
         }
         return new SqsBatchResponse(failures);
     }

@@ -29,9 +29,14 @@ public class TickDispatchFunction implements RequestHandler<Map<String, Object>,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         LambdaLog.context(context, null, null);
-        Object scheduled = event == null ? null : event.get("scheduledTime");
-        Instant minute = (scheduled == null ? clock.instant() : Instant.parse(scheduled.toString()))
-                .truncatedTo(ChronoUnit.MINUTES);
-        return Map.of("minute", minute.toString(), "ticksQueued", ticks.dispatch(minute, Duration.ofMinutes(1)));
+        try {
+            Object scheduled = event == null ? null : event.get("scheduledTime");
+            Instant minute = (scheduled == null ? clock.instant() : Instant.parse(scheduled.toString()))
+                    .truncatedTo(ChronoUnit.MINUTES);
+            return Map.of("minute", minute.toString(), "ticksQueued",
+                    ticks.dispatch(minute, Duration.ofMinutes(1)));
+        } finally {
+            LambdaLog.clear();
+        }
     }
 }

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The live agent list of a call center as Server-Sent Events (supervisors and admins): {@code snapshot} first (or,
  * with a {@code Last-Event-ID} the feed still buffers, {@code resumed} and the missed {@code change}s), then one
  * {@code change} per committed change, and a comment line as heartbeat. Browsers read it with fetch() and the
- * bearer header (EventSource cannot send one); a token never goes into the URL.
+ * bearer header (EventSource cannot send one); a token never goes into the URL. When the caller's token expires,
+ * the server sends an {@code expired} event and ends the stream: the watcher needs a fresh token to go on.
  */
 @Authenticated
 @Path("/v1/call-centers/{callCenterId}/agents/stream")
@@ -42,7 +43,8 @@ public class AgentStreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live agent list (SSE): event snapshot {serverTime, agents}, then change {serverTime, "
             + "agent} per committed change (id = feed position; resend it as Last-Event-ID to resume), "
-            + "a comment heartbeat every 15 s")
+            + "a comment heartbeat every 15 s; when the token expires, event expired {serverTime, expiredAt} and the "
+            + "end of the stream (reconnect with a fresh token)")
     @APIResponse(responseCode = "200", description = "The stream: a snapshot event, then one change event per "
             + "committed change, and heartbeat comments",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
@@ -66,6 +68,7 @@ public class AgentStreamResource {
         StreamConnection connection = connections.open(sink, sse);
         try {
             connection.start(live.watch(callers.current(), callCenterId, lastEventId, connection));
+            connections.endWhenExpired(connection, callers.expiresAt());
         } catch (RuntimeException e) {
             connections.forget(connection);
             throw e;

@@ -5,6 +5,8 @@ import com.ctipresence.application.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
+
 /**
  * The REST caller of the current request: the bearer token verified by smallrye-jwt (issuer, signature, expiry),
  * read into a {@link Caller}.
@@ -17,6 +19,12 @@ public class RestCaller {
     public RestCaller(JsonWebToken token, SecurityConfig security) {
         this.token = token;
         this.callCenterClaim = security.callCenterClaim();
+    }
+
+    /** When the current request's token expires (its {@code exp}), or null if it has none. */
+    public Instant expiresAt() {
+        long exp = token.getExpirationTime();
+        return exp <= 0 ? null : Instant.ofEpochSecond(exp);
     }
 
     public Caller current() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One open stream: changes that arrive while the first event (snapshot or resume) is being prepared wait, so the
@@ -85,6 +86,29 @@ final class StreamConnection implements ChangeFeed.Listener {
     synchronized void heartbeat(Instant now) {
         if (started && !ended) {
             emit(sse.newEventBuilder().comment("heartbeat " + Timestamps.format(now)).build());
+        }
+    }
+
+    /** The caller's token expired: tells the watcher ({@code expired}, so it asks for a fresh token) and ends. */
+    void expire(Instant expiredAt) {
+        CompletionStage<?> sent = null;
+        synchronized (this) {
+            if (!ended && !sink.isClosed()) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("serverTime", Timestamps.format(live.now()));
+                data.put("expiredAt", Timestamps.format(expiredAt));
+                try {
+                    sent = sink.send(sse.newEventBuilder().name("expired").mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, json.writeValueAsString(data)).build());
+                } catch (JsonProcessingException | RuntimeException e) {
+                    sent = null;
+                }
+            }
+        }
+        if (sent == null) {
+            end();
+        } else {
+            sent.whenComplete((ok, failure) -> end()); // the event is written before the stream is closed
         }
     }
 

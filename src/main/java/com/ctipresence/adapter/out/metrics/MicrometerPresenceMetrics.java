@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.profile.UnlessBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.Duration;
  * {@code cti.store.errors{kind}}.
  */
 @ApplicationScoped
+@UnlessBuildProfile("lambda") // on Lambda: EmfPresenceMetrics (the same names, as EMF log lines)
 public class MicrometerPresenceMetrics implements PresenceMetrics {
     public static final String PRESENCE_CHANGES = "cti.presence.changes";
     public static final String WRAP_UP_STARTED = "cti.wrapup.started";
