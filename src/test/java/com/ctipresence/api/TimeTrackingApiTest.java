@@ -7,6 +7,7 @@ import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.application.service.TickService;
 import com.ctipresence.support.Api;
+import com.ctipresence.support.StoredTotals;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -266,12 +267,14 @@ class TimeTrackingApiTest {
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
         // the stored rows, not the read-time projection: only a tick writes them
         assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
-        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(42L);
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(42_000L);
         clock.advance(Duration.ofSeconds(2)); // 44.2 s: still the same slot, not due again
         assertThat(timeTracking.tickDue()).noneMatch(r -> r.callCenterId().equals(cc));
         clock.advance(Duration.ofSeconds(1)); // 45.2 s: the next multiple of 5 s has come
         assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
-        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(45L);
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(45_000L);
     }
 
     @Test
