@@ -154,24 +154,30 @@ public class DynamoAgentRepository implements AgentRepository {
     }
 
     /**
-     * The agent and the processed event in one consistent {@code BatchGetItem} (keys a throttled batch left
-     * unprocessed are read again, one request each).
+     * The agent and the processed event in one consistent {@code BatchGetItem}; keys a throttled batch left
+     * unprocessed are asked for again (a few times, then the store is unavailable).
      */
     @Override
     public AgentAndEvent findWithEvent(String callCenterId, String agentId, String eventId) {
-        Map<String, AttributeValue> agentKey = agentKey(callCenterId, agentId);
-        Map<String, AttributeValue> eventKey = Map.of("eventKey", s(key(callCenterId, agentId, eventId)));
-        var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of(
-                agentsTable, KeysAndAttributes.builder().consistentRead(true).keys(agentKey).build(),
-                eventsTable, KeysAndAttributes.builder().consistentRead(true).keys(eventKey).build())).build());
-        var unprocessed = response.unprocessedKeys();
-        Optional<AgentPresence> agent = unprocessed != null && unprocessed.containsKey(agentsTable)
-                ? find(callCenterId, agentId)
-                : response.responses().getOrDefault(agentsTable, List.of()).stream().findFirst()
+        Map<String, KeysAndAttributes> wanted = Map.of(
+                agentsTable, KeysAndAttributes.builder().consistentRead(true)
+                        .keys(agentKey(callCenterId, agentId)).build(),
+                eventsTable, KeysAndAttributes.builder().consistentRead(true)
+                        .keys(Map.of("eventKey", s(key(callCenterId, agentId, eventId)))).build());
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        for (int attempt = 1; !wanted.isEmpty(); attempt++) {
+            if (attempt > 5) {
+                metrics.storeError("throttled");
+                throw new UnavailableException("the presence store is throttling; nothing was changed");
+            }
+            var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+            response.responses().forEach((table, items) -> found.computeIfAbsent(table, t -> new ArrayList<>())
+                    .addAll(items));
+            wanted = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+        }
+        Optional<AgentPresence> agent = found.getOrDefault(agentsTable, List.of()).stream().findFirst()
                 .map(DynamoAgentRepository::agentFromItem);
-        Optional<ProcessedEvent> event = unprocessed != null && unprocessed.containsKey(eventsTable)
-                ? findProcessedEvent(callCenterId, agentId, eventId)
-                : response.responses().getOrDefault(eventsTable, List.of()).stream().findFirst()
+        Optional<ProcessedEvent> event = found.getOrDefault(eventsTable, List.of()).stream().findFirst()
                 .map(item -> eventFromItem(callCenterId, agentId, eventId, item));
         return new AgentAndEvent(agent, event);
     }
@@ -184,7 +190,7 @@ public class DynamoAgentRepository implements AgentRepository {
     @Override
     public void commit(AgentCommit commit) {
         var change = commit.change();
-        if (change.checkpointOnly() && commit.event() == null) {
+        if (onlyTheAgentsAccountingMoves(commit)) {
             update(checkpointUpdate(change));
             return;
         }
@@ -202,6 +208,15 @@ public class DynamoAgentRepository implements AgentRepository {
             return;
         }
         write(writes, CommitTokens.of(commit), null);
+    }
+
+    /**
+     * True when the commit writes nothing but the agent's time accounting: then one single-item update does. Any
+     * other item in the commit (history, closed days, the processed event — and any item a later kind of commit
+     * adds) needs the transaction.
+     */
+    private static boolean onlyTheAgentsAccountingMoves(AgentCommit commit) {
+        return commit.change().checkpointOnly() && commit.event() == null;
     }
 
     /** The agent's new item, conditional on the one it was computed from (or a condition check if unchanged). */
