@@ -328,7 +328,7 @@ class SamTemplateTest {
         apiCall("GET", cfg + "/time-tracking", cc, Map.of(), null, admin,
                 Map.of("from", "2026-11-18", "to", "2026-11-18"));
         clock.advance(Duration.ofHours(13)); // past local midnight: the change closes the agent's day
-        apiCall("PUT", presence, cc, Map.of("agentId", "a1"), "{\"stateId\":\"ready\"}", agent, Map.of());
+        apiCall("PUT", presence, cc, Map.of("agentId", "a1"), "{\"stateId\":\"dnd\"}", agent, Map.of());
     }
 
     private String expiryCc;
