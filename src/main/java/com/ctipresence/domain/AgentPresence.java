@@ -10,7 +10,9 @@ import java.util.List;
  * {@code endedCallIds} the most recently ended ones (at most {@link #MAX_ENDED_CALLS}), so that a late or repeated
  * event for them changes nothing. {@code automatic} is true while the state is one the rules set (On a call by a
  * connected call, the wrap-up's DND), false when the agent or a supervisor chose it (or the rules set Ready).
- * {@code accountedUntil} is how far the current state's time has been booked into the day totals.
+ * {@code accountedUntil} is how far the current state's time has been booked into the day totals;
+ * {@code running} holds the milliseconds per state booked on the agent's latest local day (the day totals of
+ * earlier days are stored apart, see {@link RunningTotals}).
  */
 public record AgentPresence(
         String callCenterId,
@@ -23,7 +25,8 @@ public record AgentPresence(
         List<String> endedCallIds,
         boolean automatic,
         long version,
-        Instant accountedUntil) {
+        Instant accountedUntil,
+        RunningTotals running) {
 
     public static final int MAX_ACTIVE_CALLS = 8;
     public static final int MAX_ENDED_CALLS = 16;
@@ -37,6 +40,15 @@ public record AgentPresence(
         if ((wrapUpId == null) != (wrapUpUntil == null)) {
             throw new IllegalArgumentException("wrapUpId and wrapUpUntil go together");
         }
+        running = running == null ? RunningTotals.NONE : running;
+    }
+
+    /** An agent with nothing booked on it yet ({@link RunningTotals#NONE}). */
+    public AgentPresence(String callCenterId, String agentId, PresenceState state, Instant since, String wrapUpId,
+                         Instant wrapUpUntil, List<String> activeCallIds, List<String> endedCallIds,
+                         boolean automatic, long version, Instant accountedUntil) {
+        this(callCenterId, agentId, state, since, wrapUpId, wrapUpUntil, activeCallIds, endedCallIds, automatic,
+                version, accountedUntil, RunningTotals.NONE);
     }
 
     public boolean inWrapUp() {
@@ -55,6 +67,11 @@ public record AgentPresence(
     AgentPresence with(PresenceState newState, Instant newSince, String newWrapUpId, Instant newWrapUpUntil,
                        List<String> active, List<String> ended, boolean auto, long newVersion, Instant accounted) {
         return new AgentPresence(callCenterId, agentId, newState, newSince, newWrapUpId, newWrapUpUntil, active,
-                ended, auto, newVersion, accounted);
+                ended, auto, newVersion, accounted, running);
+    }
+
+    AgentPresence withRunning(RunningTotals newRunning) {
+        return new AgentPresence(callCenterId, agentId, state, since, wrapUpId, wrapUpUntil, activeCallIds,
+                endedCallIds, automatic, version, accountedUntil, newRunning);
     }
 }

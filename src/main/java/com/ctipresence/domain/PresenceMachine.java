@@ -147,7 +147,7 @@ public final class PresenceMachine {
     }
 
     /**
-     * A time-tracking tick: books the open interval of the current state up to {@code now} (whole seconds) and
+     * A time-tracking tick: books the open interval of the current state up to {@code now} (milliseconds) and
      * moves {@code accountedUntil} there, without changing the version; at most {@link #MAX_DAYS_PER_COMMIT} local
      * days at once ({@link #needsCatchUp} tells whether more remain). A running wrap-up is booked no further than
      * {@code wrapUpUntil}; an overdue one is expired first. Changes nothing when there is nothing to book.
@@ -206,12 +206,14 @@ public final class PresenceMachine {
         private final AgentPresence before;
         private final List<Transition> transitions = new ArrayList<>();
         private final List<DayTotal> bookings = new ArrayList<>();
+        private final LocalDate legacyDay;
         private AgentPresence agent;
 
         Draft(CallCenterConfig config, AgentPresence current, String agentId, Instant now) {
             this.config = config;
             this.before = current;
             this.agent = current != null ? current : initial(config, agentId, now);
+            this.legacyDay = LocalDate.ofInstant(agent.accountedUntil(), config.timeZone());
         }
 
         /** True once the agent exists in the store or in this draft's outcome. */
@@ -268,9 +270,6 @@ public final class PresenceMachine {
             }
             List<DayTotal> booked = TimeLedger.book(config, agent.agentId(), agent.state(), agent.accountedUntil(),
                     to);
-            if (booked.isEmpty() && TimeLedger.tracks(config, agent.state())) {
-                return; // not a whole second yet: the next tick books it
-            }
             bookings.addAll(booked);
             agent = agent.with(agent.state(), agent.since(), agent.wrapUpId(), agent.wrapUpUntil(),
                     agent.activeCallIds(), agent.endedCallIds(), agent.automatic(), agent.version(), to);
@@ -280,7 +279,10 @@ public final class PresenceMachine {
             if (before != null && agent == before) {
                 return Change.none(before);
             }
-            return new Change(before, agent, transitions, TimeLedger.merge(bookings));
+            List<DayTotal> booked = TimeLedger.merge(bookings);
+            TimeLedger.Accumulated accumulated = TimeLedger.accumulate(agent.running(), booked, legacyDay);
+            return new Change(before, agent.withRunning(accumulated.running()), transitions, booked,
+                    accumulated.closed());
         }
     }
 }

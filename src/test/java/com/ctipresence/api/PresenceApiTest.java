@@ -326,11 +326,15 @@ class PresenceApiTest {
         presence(cc, "a1").statusCode(404);
     }
 
-    /** The presence itself, without the read-time figures (secondsInState, today) that move with the clock. */
+    /**
+     * The presence itself, without the read-time figures (secondsInState, today, todayMillis) that move with the
+     * clock.
+     */
     private static Map<String, Object> presenceFields(ValidatableResponse response) {
         Map<String, Object> fields = new HashMap<>(response.extract().jsonPath().getMap("$"));
         fields.remove("secondsInState");
         fields.remove("today");
+        fields.remove("todayMillis");
         return fields;
     }
 

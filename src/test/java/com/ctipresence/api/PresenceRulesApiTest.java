@@ -12,6 +12,7 @@ import com.ctipresence.application.service.TickService;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.support.Services;
 import com.ctipresence.support.StoreProbe;
+import com.ctipresence.support.StoredTotals;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -179,7 +180,8 @@ class PresenceRulesApiTest {
         assertThat(results).anyMatch(r -> r.callCenterId().equals(bad) && r.failed() < 0);
         assertThat(results).anyMatch(r -> r.callCenterId().equals(good) && r.written() == 1);
         LocalDate day = LocalDate.ofInstant(clock.instant(), BERLIN);
-        assertThat(totals.find(good, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(61L);
+        assertThat(StoredTotals.of(agents, totals, good, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(61_000L);
     }
 
     @Test
@@ -197,11 +199,11 @@ class PresenceRulesApiTest {
         LocalDate first = LocalDate.ofInstant(t0, BERLIN);
         LocalDate last = LocalDate.ofInstant(clock.instant(), BERLIN);
         for (String agent : List.of("ticked", "changed")) {
-            List<DayTotal> rows = totals.find(cc, first, last, agent);
-            assertThat(rows.stream().filter(r -> r.stateId().equals("away")).mapToLong(DayTotal::seconds).sum())
-                    .as(agent).isEqualTo(Duration.ofDays(120).toSeconds());
-            assertThat(rows.stream().filter(r -> r.stateId().equals("ready")).mapToLong(DayTotal::seconds).sum())
-                    .as(agent).isEqualTo(10);
+            List<DayTotal> rows = StoredTotals.of(agents, totals, cc, agent, first, last);
+            assertThat(rows.stream().filter(r -> r.stateId().equals("away")).mapToLong(DayTotal::millis).sum())
+                    .as(agent).isEqualTo(Duration.ofDays(120).toMillis());
+            assertThat(rows.stream().filter(r -> r.stateId().equals("ready")).mapToLong(DayTotal::millis).sum())
+                    .as(agent).isEqualTo(10_000);
         }
     }
 

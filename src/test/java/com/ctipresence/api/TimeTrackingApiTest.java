@@ -7,6 +7,12 @@ import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.application.service.TickService;
 import com.ctipresence.support.Api;
+import com.ctipresence.adapter.out.dynamodb.Tables;
+import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.support.StoredTotals;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -62,6 +68,10 @@ class TimeTrackingApiTest {
     LocalWrapUpTimer timer;
     @Inject
     AgentRepository agents;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    Tables tables;
 
     @AfterEach
     void resetClock() {
@@ -266,12 +276,14 @@ class TimeTrackingApiTest {
         LocalDate day = LocalDate.ofInstant(t0, BERLIN);
         // the stored rows, not the read-time projection: only a tick writes them
         assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
-        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(42L);
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(42_000L);
         clock.advance(Duration.ofSeconds(2)); // 44.2 s: still the same slot, not due again
         assertThat(timeTracking.tickDue()).noneMatch(r -> r.callCenterId().equals(cc));
         clock.advance(Duration.ofSeconds(1)); // 45.2 s: the next multiple of 5 s has come
         assertThat(timeTracking.tickDue()).anyMatch(r -> r.callCenterId().equals(cc) && r.written() == 1);
-        assertThat(totals.find(cc, day, day, "a1")).extracting(DayTotal::seconds).containsExactly(45L);
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(45_000L);
     }
 
     @Test
@@ -319,5 +331,111 @@ class TimeTrackingApiTest {
                 .get(history, cc, "a1").then().statusCode(400).body("errors[0].field", equalTo("to"));
         asSupervisor(cc).get(history, cc, "nobody").then().statusCode(404);
         asSupervisor(cc).get(history, cc, "a1").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void twoHundredShortIntervalsGiveEveryStateItsExactTimeAndEachAgentDayAddsUpToItsRoundedWallTime() {
+        String cc = newCallCenter(0, false);
+        // from 23:57 Berlin: the ~200 s of intervals cross local midnight, so there are two agent-days
+        Instant start = ZonedDateTime.of(2026, 11, 23, 23, 57, 0, 0, BERLIN).toInstant().plusMillis(123);
+        clock.freezeAt(start);
+        List<String> states = List.of("ready", "dnd", "away", "on-a-call", "offline");
+        java.util.Random random = new java.util.Random(20261124L);
+        Map<String, Long> trueMillis = new HashMap<>(); // "date/state" -> milliseconds
+        String current = "ready";
+        setState(cc, "a1", current).statusCode(200);
+        for (int i = 0; i < 200; i++) {
+            long millis = 300 + random.nextInt(1_401); // 0.3 .. 1.7 s
+            Instant from = clock.instant();
+            clock.advance(Duration.ofMillis(millis));
+            addSplitAtMidnight(trueMillis, current, from, clock.instant());
+            String next;
+            do {
+                next = states.get(random.nextInt(states.size()));
+            } while (next.equals(current));
+            setState(cc, "a1", next).statusCode(200);
+            current = next;
+            if (i % 50 == 49) {
+                timeTracking.tick(cc); // ticks between changes book nothing twice
+            }
+        }
+        LocalDate first = LocalDate.of(2026, 11, 23);
+        JsonPath rows = report(cc, first, first.plusDays(1), "a1");
+        List<Map<String, Object>> list = rows.getList("$");
+        Map<String, Long> secondsPerDay = new HashMap<>();
+        Map<String, Long> wallPerDay = new HashMap<>();
+        trueMillis.forEach((key, ms) -> wallPerDay.merge(key.substring(0, key.indexOf('/')), ms, Long::sum));
+        for (Map<String, Object> row : list) {
+            String key = row.get("date") + "/" + row.get("stateId");
+            long exact = trueMillis.getOrDefault(key, 0L);
+            long seconds = ((Number) row.get("seconds")).longValue();
+            // the state's total is exact (so within 0.5 s of the true time, as the issue asks: 0 ms off); the
+            // whole seconds shown are that total rounded down or up (largest remainder), never a second off
+            assertThat(((Number) row.get("millis")).longValue()).as("exact millis of %s", key).isEqualTo(exact);
+            assertThat(Math.abs(seconds * 1000 - exact)).as("seconds of %s vs the true %d ms", key, exact)
+                    .isLessThan(1000);
+            secondsPerDay.merge((String) row.get("date"), seconds, Long::sum);
+        }
+        assertThat(list).hasSize(trueMillis.size());
+        assertThat(wallPerDay).hasSize(2);
+        wallPerDay.forEach((day, wall) -> assertThat(secondsPerDay.get(day))
+                .as("the seconds of %s add up to its rounded wall time %d ms", day, wall)
+                .isEqualTo((wall + 500) / 1000));
+        // the state totals themselves (milliseconds, what the store holds) are exact: within 0.5 s of the truth
+        Map<String, Long> stored = new HashMap<>();
+        StoredTotals.of(agents, totals, cc, "a1", first, first.plusDays(1))
+                .forEach(t -> stored.put(t.date() + "/" + t.stateId(), t.millis()));
+        assertThat(stored).isEqualTo(trueMillis);
+    }
+
+    private static void addSplitAtMidnight(Map<String, Long> into, String state, Instant from, Instant to) {
+        Instant midnight = LocalDate.ofInstant(from, BERLIN).plusDays(1).atStartOfDay(BERLIN).toInstant();
+        if (to.isAfter(midnight)) {
+            addSplitAtMidnight(into, state, from, midnight);
+            addSplitAtMidnight(into, state, midnight, to);
+            return;
+        }
+        into.merge(LocalDate.ofInstant(from, BERLIN) + "/" + state, Duration.between(from, to).toMillis(), Long::sum);
+    }
+
+    @Test
+    void anAgentItemWrittenBeforeRunningTotalsIsReadWithItsStoredSecondsAndStartsRunningTotalsAfterMidnight() {
+        String cc = newCallCenter(0, false);
+        Instant t0 = clock.freeze(); // 12:00 Berlin
+        String day = LocalDate.ofInstant(t0, BERLIN).toString();
+        // as the code before running totals wrote them: no dayTotals on the agent, whole seconds in the row
+        Map<String, AttributeValue> agent = new HashMap<>(Map.of("callCenterId", AttributeValue.fromS(cc),
+                "agentId", AttributeValue.fromS("old"), "stateId", AttributeValue.fromS("ready"),
+                "label", AttributeValue.fromS("Ready for Calls"), "reasonCode", AttributeValue.fromS("*60"),
+                "presenceStatus", AttributeValue.fromN("1"), "since", AttributeValue.fromS(
+                        t0.minusSeconds(100).toString().replace("Z", ".000Z")),
+                "automatic", AttributeValue.fromBool(false), "version", AttributeValue.fromN("1")));
+        agent.put("accountedUntil", AttributeValue.fromS(t0.minusSeconds(40).toString().replace("Z", ".000Z")));
+        dynamo.putItem(PutItemRequest.builder().tableName(tables.name(Tables.AGENTS)).item(agent).build());
+        dynamo.putItem(PutItemRequest.builder().tableName(tables.name(Tables.TIME_TOTALS)).item(Map.of(
+                "callCenterId", AttributeValue.fromS(cc), "totalKey", AttributeValue.fromS(day + "#old#ready"),
+                "agentId", AttributeValue.fromS("old"), "date", AttributeValue.fromS(day),
+                "stateId", AttributeValue.fromS("ready"), "label", AttributeValue.fromS("Ready for Calls"),
+                "presenceStatus", AttributeValue.fromN("1"), "seconds", AttributeValue.fromN("60"))).build());
+
+        presence(cc, "old").statusCode(200).body("today.ready", equalTo(100)).body("todayMillis.ready", equalTo(100_000))
+                .body("secondsInState", equalTo(100));
+        asSupervisor(cc).get("/v1/call-centers/{cc}/agents", cc).then().statusCode(200)
+                .body("find { it.agentId == 'old' }.today.ready", equalTo(100));
+        clock.advance(Duration.ofMillis(2_500));
+        timeTracking.tick(cc); // still the legacy day: booked into the row, as before
+        assertThat(agents.find(cc, "old").orElseThrow().running().legacy()).isTrue();
+        presence(cc, "old").body("todayMillis.ready", equalTo(102_500));
+        Instant midnight = LocalDate.ofInstant(t0, BERLIN).plusDays(1).atStartOfDay(BERLIN).toInstant();
+        clock.freezeAt(midnight.plusSeconds(10));
+        timeTracking.tick(cc);
+        AgentPresence after = agents.find(cc, "old").orElseThrow();
+        assertThat(after.running().legacy()).as("running totals from the first booking on a later day").isFalse();
+        assertThat(after.running().date()).isEqualTo(LocalDate.ofInstant(midnight, BERLIN));
+        presence(cc, "old").body("today.ready", equalTo(10)).body("todayMillis.ready", equalTo(10_000));
+        long dayOne = Duration.between(t0.minusSeconds(100), midnight).toSeconds();
+        assertThat(secondsByKey(report(cc, LocalDate.parse(day), LocalDate.parse(day).plusDays(1), "old")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("old/" + day + "/ready", (int) dayOne,
+                        "old/" + LocalDate.ofInstant(midnight, BERLIN) + "/ready", 10));
     }
 }

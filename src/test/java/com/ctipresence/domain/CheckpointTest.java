@@ -22,8 +22,12 @@ class CheckpointTest {
         Change change = PresenceMachine.checkpoint(CONFIG, agent("ready", T0, null, null), T0.plusSeconds(60));
         assertThat(change.changed()).isTrue();
         assertThat(change.transitions()).isEmpty();
-        assertThat(change.bookings()).extracting(DayTotal::stateId, DayTotal::seconds)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ready", 60L));
+        assertThat(change.bookings()).extracting(DayTotal::stateId, DayTotal::millis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ready", 60_000L));
+        assertThat(change.after().running().rows()).extracting(DayTotal::stateId, DayTotal::millis)
+                .as("on the agent's running totals").containsExactly(org.assertj.core.groups.Tuple.tuple("ready", 60_000L));
+        assertThat(change.closed()).isEmpty();
+        assertThat(change.checkpointOnly()).isTrue();
         assertThat(change.after().accountedUntil()).isEqualTo(T0.plusSeconds(60));
         assertThat(change.after().version()).isEqualTo(7);
         assertThat(change.after().since()).isEqualTo(T0);
@@ -38,9 +42,10 @@ class CheckpointTest {
     }
 
     @Test
-    void lessThanAWholeSecondIsLeftForTheNextTick() {
-        assertThat(PresenceMachine.checkpoint(CONFIG, agent("ready", T0, null, null), T0.plusMillis(700))
-                .changed()).isFalse();
+    void evenLessThanASecondIsBookedToTheMillisecond() {
+        Change change = PresenceMachine.checkpoint(CONFIG, agent("ready", T0, null, null), T0.plusMillis(700));
+        assertThat(change.bookings()).extracting(DayTotal::millis).containsExactly(700L);
+        assertThat(change.after().accountedUntil()).isEqualTo(T0.plusMillis(700));
     }
 
     @Test
@@ -55,8 +60,9 @@ class CheckpointTest {
             assertThat(t.cause()).isEqualTo(TransitionCause.WRAP_UP_EXPIRY);
             assertThat(t.at()).isEqualTo(until);
         });
-        assertThat(late.bookings()).extracting(DayTotal::stateId, DayTotal::seconds).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("dnd", 10L), org.assertj.core.groups.Tuple.tuple("ready", 60L));
+        assertThat(late.bookings()).extracting(DayTotal::stateId, DayTotal::millis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("dnd", 10_000L),
+                org.assertj.core.groups.Tuple.tuple("ready", 60_000L));
         assertThat(late.after().state().id()).isEqualTo("ready");
         assertThat(late.after().since()).isEqualTo(until);
         assertThat(late.after().version()).isEqualTo(8);

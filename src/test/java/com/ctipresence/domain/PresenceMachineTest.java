@@ -51,7 +51,8 @@ class PresenceMachineTest {
             Change change = setState(current, stateId);
 
             assertThat(change.before()).isSameAs(current);
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state(stateId), NOW,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state(stateId), NOW,
                     null, null, List.of(), List.of(), false, VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "ready", stateId, TransitionCause.AGENT,
                     null, AGENT, VERSION + 1));
@@ -115,7 +116,8 @@ class PresenceMachineTest {
 
             assertThat(change.changed()).isTrue();
             assertThat(onlyTransition(change)).as("the state itself did not change").isNull();
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("dnd"), T0,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("dnd"), T0,
                     null, null, null, VERSION + 1, T0));
             assertThat(change.startsWrapUp()).isFalse();
 
@@ -133,7 +135,8 @@ class PresenceMachineTest {
 
             assertThat(change.before()).isNull();
             assertThat(change.changed()).isTrue();
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
                     null, null, null, 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, null, "ready", TransitionCause.AGENT,
                     null, AGENT, 1));
@@ -162,7 +165,8 @@ class PresenceMachineTest {
             Change change = onCallEvent(CONFIG, null, connected("call-1"));
 
             assertThat(change.before()).isNull();
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
                     null, null, "call-1", 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, null, "on-a-call",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, 1));
@@ -188,7 +192,8 @@ class PresenceMachineTest {
 
             Change change = onCallEvent(CONFIG, current, connected("call-1"));
 
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("on-a-call"), NOW,
                     null, null, "call-1", VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "ready", "on-a-call",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, VERSION + 1));
@@ -213,7 +218,8 @@ class PresenceMachineTest {
 
             assertThat(change.changed()).isTrue();
             assertThat(onlyTransition(change)).isNull();
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), T0,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), T0,
                     null, null, "call-1", VERSION + 1, T0));
         }
     }
@@ -301,7 +307,8 @@ class PresenceMachineTest {
             Change change = onCallEvent(CALLS_DO_NOT_CHANGE_PRESENCE, current, ended("call-1", 0));
 
             assertThat(onlyTransition(change)).isNull();
-            assertThat(change.after()).isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("away"), T0,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(new AgentPresence(CALL_CENTER_ID, AGENT, state("away"), T0,
                     null, null, List.of(), List.of("call-1"), false, VERSION + 1, T0));
         }
 
@@ -350,7 +357,8 @@ class PresenceMachineTest {
 
             Change change = onCallEvent(CONFIG, current, dialing("call-1"));
 
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), NOW,
                     null, null, null, VERSION + 1, NOW));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(NOW, "dnd", "ready",
                     TransitionCause.CALL_EVENT, EVENT_ID, null, VERSION + 1));
@@ -386,7 +394,8 @@ class PresenceMachineTest {
 
             Change change = expire(current, "w5");
 
-            assertThat(change.after()).isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), until,
+            assertThat(change.after()).as("time booked: see CheckpointTest").usingRecursiveComparison()
+                    .ignoringFields("running").isEqualTo(presence(CALL_CENTER_ID, AGENT, state("ready"), until,
                     null, null, null, VERSION + 1, until));
             assertThat(onlyTransition(change)).isEqualTo(new Transition(until, "dnd", "ready",
                     TransitionCause.WRAP_UP_EXPIRY, null, null, VERSION + 1));

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Model-based test: seeded random sequences of picks, call events (duplicates, reordering, overlapping calls),
  * timer expiries (early, on time, late, stale), ticks and clock moves are applied both to {@link PresenceMachine}
  * and to {@link Reference}, a small model written here from the rules as the presence-rules issue states them.
- * After every step the state, the active calls and the wrap-up agree; at the end the seconds the machine booked
- * equal the tracked wall time the model measured, exactly. Seeds are fixed (base seed + sequence number; override
+ * After every step the state, the active calls and the wrap-up agree; at the end the milliseconds the machine
+ * booked equal the tracked wall time the model measured, exactly, and the closed days plus the agent's running day
+ * hold exactly what was booked. Seeds are fixed (base seed + sequence number; override
  * the base with -Dmodel.seed=N) and printed on failure.
  */
 class PresenceModelTest {
@@ -54,6 +55,7 @@ class PresenceModelTest {
                 .after();
         Reference ref = new Reference(config, t);
         long booked = 0;
+        long closed = 0;
         List<String> log = new ArrayList<>();
         List<CallEvent> sent = new ArrayList<>();
         int eventNo = 0;
@@ -105,17 +107,24 @@ class PresenceModelTest {
                 throw new AssertionError(failure(seed, step, log, "threw " + e), e);
             }
             log.add(t + " " + what);
-            booked += change.bookings().stream().mapToLong(DayTotal::seconds).sum();
+            booked += change.bookings().stream().mapToLong(DayTotal::millis).sum();
+            closed += change.closed().stream().mapToLong(DayTotal::millis).sum();
             agent = change.after();
             check(seed, step, log, agent, ref);
         }
         t = t.plusMillis(random.nextInt(5_000));
         Change last = PresenceMachine.checkpoint(config, agent, t);
         ref.settle(t);
-        booked += last.bookings().stream().mapToLong(DayTotal::seconds).sum();
-        if (booked != ref.trackedSeconds(t)) {
-            fail(failure(seed, EVENTS, log, "booked " + booked + " s, tracked wall time " + ref.trackedSeconds(t)
-                    + " s"));
+        booked += last.bookings().stream().mapToLong(DayTotal::millis).sum();
+        closed += last.closed().stream().mapToLong(DayTotal::millis).sum();
+        if (booked != ref.trackedMillis(t)) {
+            fail(failure(seed, EVENTS, log, "booked " + booked + " ms, tracked wall time " + ref.trackedMillis(t)
+                    + " ms"));
+        }
+        long running = last.after().running().rows().stream().mapToLong(DayTotal::millis).sum();
+        if (closed + running != booked) {
+            fail(failure(seed, EVENTS, log, "closed days " + closed + " ms + running day " + running
+                    + " ms != booked " + booked + " ms"));
         }
         return EVENTS;
     }
@@ -269,17 +278,17 @@ class PresenceModelTest {
             if (to.equals(state)) {
                 return;
             }
-            tracked += seconds(state, since, at);
+            tracked += millis(state, since, at);
             state = to;
             since = at;
         }
 
-        long trackedSeconds(Instant end) {
-            return tracked + seconds(state, since, end);
+        long trackedMillis(Instant end) {
+            return tracked + millis(state, since, end);
         }
 
-        private long seconds(String s, Instant from, Instant to) {
-            return status(s) == 7 ? 0 : to.getEpochSecond() - from.getEpochSecond();
+        private long millis(String s, Instant from, Instant to) {
+            return status(s) == 7 ? 0 : to.toEpochMilli() - from.toEpochMilli();
         }
 
         private int status(String id) {

@@ -301,9 +301,9 @@ class PresenceRulesV2Test {
             Change projected = PresenceMachine.project(CONFIG, a.now, until.plusSeconds(7));
             assertThat(projected.after().state().id()).isEqualTo("ready");
             assertThat(projected.after().since()).isEqualTo(until);
-            assertThat(projected.bookings()).extracting(DayTotal::stateId, DayTotal::seconds)
-                    .contains(org.assertj.core.groups.Tuple.tuple("dnd", 30L),
-                            org.assertj.core.groups.Tuple.tuple("ready", 7L));
+            assertThat(projected.bookings()).extracting(DayTotal::stateId, DayTotal::millis)
+                    .contains(org.assertj.core.groups.Tuple.tuple("dnd", 30_000L),
+                            org.assertj.core.groups.Tuple.tuple("ready", 7_000L));
         }
     }
 
@@ -316,6 +316,7 @@ class PresenceRulesV2Test {
             assertThat(PresenceMachine.needsCatchUp(CONFIG, a.now, now)).isTrue();
             AgentPresence current = a.now;
             long booked = 0;
+            long closed = 0;
             int commits = 0;
             LocalDateCheck previousLast = null;
             while (PresenceMachine.needsCatchUp(CONFIG, current, now)) {
@@ -326,7 +327,9 @@ class PresenceRulesV2Test {
                     assertThat(first.date()).isAfterOrEqualTo(previousLast.date());
                 }
                 previousLast = new LocalDateCheck(c.bookings().get(c.bookings().size() - 1).date());
-                booked += c.bookings().stream().mapToLong(DayTotal::seconds).sum();
+                booked += c.bookings().stream().mapToLong(DayTotal::millis).sum();
+                closed += c.closed().stream().mapToLong(DayTotal::millis).sum();
+                assertThat(c.closed().size()).as("a commit's items fit a transaction").isLessThan(99);
                 current = c.after();
                 commits++;
             }
@@ -334,8 +337,13 @@ class PresenceRulesV2Test {
             Change pick = PresenceMachine.setState(CONFIG, current, "a1", "ready", TransitionCause.AGENT, "a1", now);
             assertThat(pick.after().state().id()).isEqualTo("ready");
             assertThat(pick.bookings().size()).as("the command books the rest in one commit").isLessThanOrEqualTo(2);
-            booked += pick.bookings().stream().mapToLong(DayTotal::seconds).sum();
-            assertThat(booked).isEqualTo(Duration.between(a.now.accountedUntil(), now).toSeconds());
+            booked += pick.bookings().stream().mapToLong(DayTotal::millis).sum();
+            closed += pick.closed().stream().mapToLong(DayTotal::millis).sum();
+            assertThat(booked).isEqualTo(Duration.between(a.now.accountedUntil(), now).toMillis());
+            long running = pick.after().running().rows().stream().mapToLong(DayTotal::millis).sum();
+            long before = a.now.running().rows().stream().mapToLong(DayTotal::millis).sum();
+            assertThat(closed + running).as("closed days + running day = everything booked")
+                    .isEqualTo(before + booked);
         }
 
         private record LocalDateCheck(java.time.LocalDate date) {

@@ -327,12 +327,15 @@ class SamTemplateTest {
         apiCall("GET", cfg + "/agents/{agentId}/history", cc, Map.of("agentId", "a1"), null, agent, Map.of());
         apiCall("GET", cfg + "/time-tracking", cc, Map.of(), null, admin,
                 Map.of("from", "2026-11-18", "to", "2026-11-18"));
+        clock.advance(Duration.ofHours(13)); // past local midnight: the change closes the agent's day
+        apiCall("PUT", presence, cc, Map.of("agentId", "a1"), "{\"stateId\":\"dnd\"}", agent, Map.of());
     }
 
     private String expiryCc;
     private Sent expiryTimer;
 
     private void agentInA999SecondWrapUp() {
+        clock.freezeAt(BERLIN_2350); // the expiry crosses local midnight: it closes the agent's day
         expiryCc = Api.uniqueId("iam-expiry");
         Api.putConfig(expiryCc, Api.config(999, true)).statusCode(200);
         Api.callEvent(expiryCc, "a1", Api.event("e1", "CONNECTED", "c1", false, null)).statusCode(200);
@@ -357,6 +360,7 @@ class SamTemplateTest {
 
     /** Three agents, one of them in a wrap-up whose expiry message is lost (the tick settles it). */
     private void agentsToTick() {
+        clock.freezeAt(BERLIN_2350.plusSeconds(480)); // 23:58: a tick before and one after local midnight
         tickCc = Api.uniqueId("iam-tick");
         Api.putConfig(tickCc, Api.config(30, true)).statusCode(200);
         for (String agent : List.of("a1", "a2", "a3")) {
@@ -376,6 +380,13 @@ class SamTemplateTest {
                 .batchItemFailures()).isEmpty(); // no time after the first page: continues in a message
         assertThat(tick.handleRequest(Sqs.event(queue.take(cc).toArray(Sent[]::new)),
                 FakeContext.withPlentyOfTime()).batchItemFailures()).isEmpty();
+        clock.advance(Duration.ofSeconds(90)); // 00:00:30: the first tick of the day rolls the agents' days over
+        assertThat(tick.handleRequest(Sqs.event(List.of(Sqs.message(json.writeValueAsString(
+                new TickMessage(cc, clock.instant(), null))))), FakeContext.withPlentyOfTime())
+                .batchItemFailures()).isEmpty();
     }
+
+    private static final java.time.Instant BERLIN_2350 = java.time.ZonedDateTime.of(2026, 11, 18, 23, 50, 0, 0,
+            java.time.ZoneId.of("Europe/Berlin")).toInstant();
 
 }

@@ -108,7 +108,7 @@ final class InMemoryStore implements CallCenterRepository, AgentRepository, Time
         }
         history.computeIfAbsent(agentKey, k -> new ArrayList<>()).addAll(change.transitions());
         Map<String, DayTotal> rows = totals.computeIfAbsent(subject.callCenterId(), k -> new TreeMap<>());
-        change.bookings().forEach(b -> rows.merge(b.key(), b, (row, add) -> row.plus(add.seconds())));
+        change.closed().forEach(b -> rows.merge(b.key(), b, (row, add) -> row.plus(add.millis())));
         if (event != null) {
             events.put(eventKey, event);
         }

@@ -6,6 +6,7 @@ import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.application.service.TickService;
 import com.ctipresence.application.Body;
 import com.ctipresence.support.Services;
+import com.ctipresence.support.StoredTotals;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.CallCenterConfigDraft.StateDraft;
@@ -297,7 +298,7 @@ class TimeLedgerPropertyTest {
 
     private static void check(World w, Scenario s) {
         Instant end = w.clock.instant();
-        List<DayTotal> rows = w.store.find(CC, LocalDate.MIN, LocalDate.MAX, null);
+        List<DayTotal> rows = StoredTotals.of(w.store, w.store, CC, null, LocalDate.MIN, LocalDate.MAX);
         Map<String, Long> expected = new TreeMap<>();
         long expiries = 0;
         for (AgentPresence agent : w.store.findByCallCenter(CC)) {
@@ -309,7 +310,7 @@ class TimeLedgerPropertyTest {
                 Transition t = history.get(i);
                 Instant to = i + 1 < history.size() ? history.get(i + 1).at() : last;
                 if (!t.toStateId().equals(LOGOUT)) {
-                    addWallSeconds(expected, agent.agentId(), t.toStateId(), t.at(), to);
+                    addWallMillis(expected, agent.agentId(), t.toStateId(), t.at(), to);
                 }
                 expiries += t.cause() == TransitionCause.WRAP_UP_EXPIRY ? 1 : 0;
             }
@@ -320,17 +321,40 @@ class TimeLedgerPropertyTest {
                 LocalDate.ofInstant(s.start(), ZONE), LocalDate.ofInstant(end, ZONE)) + 1));
         count("wrap-up expiries " + Math.min(3, expiries));
         count("event id reused with another payload " + (w.conflicts > 0));
-        assertThat(rows).as("(d) no negative totals").allSatisfy(r -> assertThat(r.seconds()).isNotNegative());
+        assertThat(rows).as("(d) no negative totals").allSatisfy(r -> assertThat(r.millis()).isNotNegative());
         if (!s.tracking()) {
             assertThat(rows).as("time tracking disabled: no totals").isEmpty();
             return;
         }
         Map<String, Long> actual = new TreeMap<>();
-        rows.forEach(r -> actual.merge(r.date() + "#" + r.agentId() + "#" + r.stateId(), r.seconds(), Long::sum));
+        rows.forEach(r -> actual.merge(r.date() + "#" + r.agentId() + "#" + r.stateId(), r.millis(), Long::sum));
         expected.values().removeIf(v -> v == 0);
         actual.values().removeIf(v -> v == 0);
-        assertThat(perDay(actual)).as("(a) seconds per agent and local day").isEqualTo(perDay(expected));
-        assertThat(actual).as("(b) seconds per agent, local day and state").isEqualTo(expected);
+        assertThat(perDay(actual)).as("(a) milliseconds per agent and local day").isEqualTo(perDay(expected));
+        assertThat(actual).as("(b) milliseconds per agent, local day and state").isEqualTo(expected);
+        checkReport(w, expected);
+    }
+
+    /**
+     * (e) the report (whole seconds) of the whole period: each row within a second of its exact time, each
+     * agent-day adding up to its wall time rounded to the second.
+     */
+    private static void checkReport(World w, Map<String, Long> expectedMillis) {
+        var config = w.store.find(CC).orElseThrow();
+        Map<String, Long> reported = new TreeMap<>();
+        for (var r : w.services.views().report(config, LocalDate.MIN, LocalDate.MAX, null)) {
+            String key = r.total().date() + "#" + r.total().agentId() + "#" + r.total().stateId();
+            long exact = expectedMillis.getOrDefault(key, 0L);
+            assertThat(r.total().millis()).as("(e) reported millis of %s", key).isEqualTo(exact);
+            assertThat(Math.abs(r.seconds() * 1000 - exact)).as("(e) seconds of %s within a second", key)
+                    .isLessThan(1000);
+            reported.merge(key, r.seconds(), Long::sum);
+        }
+        Map<String, Long> wallPerDay = perDay(expectedMillis);
+        Map<String, Long> secondsPerDay = perDay(reported);
+        wallPerDay.forEach((day, millis) -> assertThat(secondsPerDay.getOrDefault(day, 0L))
+                .as("(e) seconds of agent-day %s add up to its rounded wall time %d ms", day, millis)
+                .isEqualTo((millis + 500) / 1000));
     }
 
     /** (c) the history is a gap-free chain of non-negative intervals ending in the stored state. */
@@ -353,21 +377,21 @@ class TimeLedgerPropertyTest {
     }
 
     /**
-     * The oracle: [from, to) counts the whole epoch seconds [floor(from), floor(to)), each on the local day
-     * (Europe/Berlin) it begins in, computed as the overlap with each local day.
+     * The oracle: [from, to) counts its milliseconds, each on the local day (Europe/Berlin) it falls in, computed as
+     * the overlap with each local day.
      */
-    static void addWallSeconds(Map<String, Long> into, String agentId, String stateId, Instant from, Instant to) {
-        long a = Math.floorDiv(from.toEpochMilli(), 1000);
-        long b = Math.floorDiv(to.toEpochMilli(), 1000);
+    static void addWallMillis(Map<String, Long> into, String agentId, String stateId, Instant from, Instant to) {
+        long a = from.toEpochMilli();
+        long b = to.toEpochMilli();
         assertThat(b).as("interval end of %s in %s", agentId, stateId).isGreaterThanOrEqualTo(a);
         if (a == b) {
             return;
         }
-        LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(b - 1), ZONE);
-        for (LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(a), ZONE); !day.isAfter(lastDay);
+        LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochMilli(b - 1), ZONE);
+        for (LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(a), ZONE); !day.isAfter(lastDay);
              day = day.plusDays(1)) {
-            long dayStart = day.atStartOfDay(ZONE).toEpochSecond();
-            long dayEnd = day.plusDays(1).atStartOfDay(ZONE).toEpochSecond();
+            long dayStart = day.atStartOfDay(ZONE).toInstant().toEpochMilli();
+            long dayEnd = day.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
             long overlap = Math.min(b, dayEnd) - Math.max(a, dayStart);
             into.merge(day + "#" + agentId + "#" + stateId, overlap, Long::sum);
         }

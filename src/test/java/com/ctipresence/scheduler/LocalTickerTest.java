@@ -4,6 +4,7 @@ import com.ctipresence.adapter.in.scheduler.TimeTrackingTicker;
 import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.support.Api;
+import com.ctipresence.support.StoredTotals;
 import com.ctipresence.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,6 +33,8 @@ class LocalTickerTest {
     TestClock clock;
     @Inject
     TimeTotalsRepository totals;
+    @Inject
+    com.ctipresence.application.port.out.AgentRepository agents;
 
     @AfterEach
     void pauseAndReset() {
@@ -53,16 +56,17 @@ class LocalTickerTest {
         setState(cc, "a1", "ready").statusCode(200);
         clock.advance(Duration.ofSeconds(42));
         LocalDate day = LocalDate.ofInstant(NOON_BERLIN, ZoneId.of("Europe/Berlin"));
-        assertThat(totals.find(cc, day, day, "a1")).as("nothing booked while paused").isEmpty();
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).as("nothing booked while paused").isEmpty();
 
         ticker.resume();
         // the stored rows, not the read-time projection: only a tick writes them
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(totals.find(cc, day, day, "a1"))
-                .extracting(DayTotal::seconds).containsExactly(42L));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                StoredTotals.of(agents, totals, cc, "a1", day, day)).extracting(DayTotal::millis)
+                .containsExactly(42_000L));
 
         ticker.pause();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(totals.find(cc, day, day, "a1")).as("paused again: nothing more booked")
-                .extracting(DayTotal::seconds).containsExactly(42L);
+        assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).as("paused again: nothing more booked")
+                .extracting(DayTotal::millis).containsExactly(42_000L);
     }
 }

@@ -27,7 +27,7 @@ public record Services(CallCenterService callCenters, PresenceService presence, 
     public static Services over(CallCenterRepository callCenterRepo, AgentRepository agents,
                                 TimeTotalsRepository totals, WrapUpTimer timer, Clock clock, int tickConcurrency) {
         Access access = new Access();
-        CallCenterService callCenters = new CallCenterService(callCenterRepo, access);
+        CallCenterService callCenters = new CallCenterService(callCenterRepo, access, () -> java.time.Duration.ZERO);
         PresenceViews views = new PresenceViews(agents, totals, clock);
         PresenceService presence = new PresenceService(callCenters, agents, timer, views, access, NO_METRICS, clock,
                 ChangeFeed.NONE);

@@ -84,6 +84,10 @@ public class StoreProbe implements ExecutionInterceptor {
             }
             return;
         }
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest batch) {
+            batch.requestItems().keySet().forEach(table -> into.add("dynamodb:BatchGetItem " + table));
+            return;
+        }
         String name = request.getClass().getSimpleName().replace("Request", "");
         request.getValueForField("TableName", String.class)
                 .ifPresent(table -> into.add("dynamodb:" + name + " " + table));

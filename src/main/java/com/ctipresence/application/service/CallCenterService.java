@@ -10,9 +10,14 @@ import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.Presets;
 import com.ctipresence.domain.ValidationException;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Admin use cases: configure a call center, read it, and read the pre-delivered presets. Each authorizes its
@@ -20,12 +25,31 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CallCenterService {
+    /** The in-process cache of configurations. */
+    @ConfigMapping(prefix = "cti.config-cache")
+    public interface CacheConfig {
+        /**
+         * How long a configuration read from the store is used before it is read again: the most a change made by
+         * another process (another Lambda instance) can stay unseen here. A change made here is seen at once.
+         * {@code 0} reads the store every time.
+         */
+        @WithDefault("2s")
+        Duration ttl();
+    }
+
     private final CallCenterRepository callCenters;
     private final Access access;
+    private final long ttlNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public CallCenterService(CallCenterRepository callCenters, Access access) {
+    /** A configuration and when it was known to be current (System.nanoTime: real elapsed time, not the clock). */
+    private record Cached(CallCenterConfig config, long asOfNanos) {
+    }
+
+    public CallCenterService(CallCenterRepository callCenters, Access access, CacheConfig cacheConfig) {
         this.callCenters = callCenters;
         this.access = access;
+        this.ttlNanos = cacheConfig.ttl().toNanos();
     }
 
     /**
@@ -40,6 +64,7 @@ public class CallCenterService {
         }
         CallCenterConfig config = input.draft().validate(callCenterId);
         callCenters.save(config);
+        remember(config, System.nanoTime());
         return config;
     }
 
@@ -52,11 +77,29 @@ public class CallCenterService {
         return get(callCenterId);
     }
 
-    /** For use cases that have already authorized their caller. */
+    /**
+     * For use cases that have already authorized their caller: from the cache while it is younger than the TTL,
+     * else from the store. An unknown call center is never cached (one created elsewhere is found at once).
+     */
     CallCenterConfig get(String callCenterId) {
         Ids.require("callCenterId", callCenterId);
-        return callCenters.find(callCenterId)
+        long started = System.nanoTime();
+        Cached cached = cache.get(callCenterId);
+        if (cached != null && started - cached.asOfNanos() < ttlNanos) {
+            return cached.config();
+        }
+        CallCenterConfig config = callCenters.find(callCenterId)
                 .orElseThrow(() -> NotFoundException.callCenter(callCenterId));
+        remember(config, started);
+        return config;
+    }
+
+    /** Keeps the newer of two answers: a read that began before a save here never replaces what was saved. */
+    private void remember(CallCenterConfig config, long asOfNanos) {
+        if (ttlNanos > 0) {
+            cache.merge(config.callCenterId(), new Cached(config, asOfNanos),
+                    (old, fresh) -> old.asOfNanos() - fresh.asOfNanos() > 0 ? old : fresh);
+        }
     }
 
     public List<String> presetNames(Caller caller) {

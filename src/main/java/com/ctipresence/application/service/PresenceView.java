@@ -5,8 +5,14 @@ import com.ctipresence.domain.AgentPresence;
 import java.util.Map;
 
 /**
- * An agent's presence as read at one instant: whole seconds in the current state so far, and seconds per state
- * id on the call center's current local day (stored totals plus the part not yet booked).
+ * An agent's presence as read at one instant: whole seconds in the current state so far, and per state id on the
+ * call center's current local day (the agent's running totals plus the part not yet booked) the seconds, rounded
+ * so that they add up to the day's rounded wall time, and the exact milliseconds.
  */
-public record PresenceView(AgentPresence presence, long secondsInState, Map<String, Long> today) {
+public record PresenceView(AgentPresence presence, long secondsInState, Map<String, Long> today,
+                           Map<String, Long> todayMillis) {
+
+    public PresenceView(AgentPresence presence, long secondsInState, Map<String, Long> today) {
+        this(presence, secondsInState, today, null);
+    }
 }

@@ -27,12 +27,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads that show presence, exact at read time and without writing: an overdue wrap-up is shown as expired
- * (Ready since {@code wrapUpUntil}), and time not yet booked by a tick is added to the stored day totals.
+ * (Ready since {@code wrapUpUntil}), and time not yet booked by a tick is added to the booked totals.
  *
- * <p>Stored totals and the agent must come from one moment: if a tick or change booked time between reading the
- * agent and its totals, they would overlap or leave a gap. So the agent is read again after its totals, and the
- * pair is read again while it moved — per agent, never by giving up: after {@link #AGENT_ATTEMPTS} moves the read
- * answers 503. One agent's view reads only that agent's items.
+ * <p>An agent's item holds its current local day's running totals, so one agent's view is one read of that item
+ * (and a list one paged read of the call center's agents). Only an agent stored before running totals existed
+ * ({@code RunningTotals.LEGACY}, until its first booking on a later day) and reports also read the day-total rows;
+ * those rows and the agent must come from one moment (a roll-over between the two reads would count a day twice or
+ * not at all), so the agent is read again after its rows, and the pair again while it moved — per agent, never by
+ * giving up: after {@link #AGENT_ATTEMPTS} moves the read answers 503.
  */
 @ApplicationScoped
 public class PresenceViews {
@@ -48,72 +50,110 @@ public class PresenceViews {
         this.clock = clock;
     }
 
-    /** One agent now, or empty if the agent has no presence yet. */
+    /** One agent now (one read of its item), or empty if the agent has no presence yet. */
     public Optional<PresenceView> one(CallCenterConfig config, String agentId) {
-        Instant now = Millis.now(clock);
-        LocalDate today = today(config, now);
-        return agentSnapshot(config, agentId, today, today).map(s -> view(config, s.agent(), s.rows(), now));
+        return agents.find(config.callCenterId(), agentId).map(a -> of(config, a));
     }
 
-    /** Every agent of the call center now. */
+    /** Every agent of the call center now: one paged read of its agents. */
     public List<PresenceView> all(CallCenterConfig config) {
         Instant now = Millis.now(clock);
         LocalDate today = today(config, now);
-        return callCenterSnapshot(config, today, today).stream()
-                .map(s -> view(config, s.agent(), s.rows(), now)).toList();
+        List<PresenceView> result = new ArrayList<>();
+        for (AgentPresence agent : agents.findByCallCenter(config.callCenterId())) {
+            if (!PresenceMachine.project(config, agent, now).after().running().legacy()) {
+                result.add(view(config, agent, List.of(), now));
+            } else {
+                agentSnapshot(config, agent.agentId(), today, today, Optional.of(agent))
+                        .ifPresent(s -> result.add(view(config, s.agent(), s.rows(), now)));
+            }
+        }
+        return result;
     }
 
-    /** Day totals of the range, exact now (open intervals included), current labels; of one agent or all. */
-    public List<DayTotal> report(CallCenterConfig config, LocalDate from, LocalDate to, String agentId) {
+    /**
+     * An agent as just read or committed by the caller, with its time figures now: no further read (except for a
+     * legacy agent's stored rows of today).
+     */
+    public PresenceView of(CallCenterConfig config, AgentPresence agent) {
+        Instant now = Millis.now(clock);
+        if (!PresenceMachine.project(config, agent, now).after().running().legacy()) {
+            return view(config, agent, List.of(), now);
+        }
+        LocalDate today = today(config, now);
+        Optional<AgentSnapshot> fresh = agentSnapshot(config, agent.agentId(), today, today, Optional.of(agent));
+        if (fresh.isPresent() && sameBooking(fresh.get().agent(), agent)) {
+            return view(config, agent, fresh.get().rows(), now);
+        }
+        // it moved since: the figures come from a fresh snapshot, the presence shown stays the caller's own
+        PresenceView figures = fresh.map(s -> view(config, s.agent(), s.rows(), now))
+                .orElseGet(() -> view(config, agent, List.of(), now));
+        AgentPresence shown = PresenceMachine.project(config, agent, now).after();
+        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), figures.today(),
+                figures.todayMillis());
+    }
+
+    /** The answer to a command: the presence it {@code committed}, with the agent's time figures now. */
+    public PresenceView afterCommit(CallCenterConfig config, AgentPresence committed) {
+        return of(config, committed);
+    }
+
+    /**
+     * Day totals of the range, exact now (open intervals included), current labels; of one agent or all; whole
+     * seconds rounded per agent-day ({@link TimeLedger#rounded}).
+     */
+    public List<TimeLedger.Rounded> report(CallCenterConfig config, LocalDate from, LocalDate to, String agentId) {
         Instant now = Millis.now(clock);
         List<AgentSnapshot> snapshots = agentId == null ? callCenterSnapshot(config, from, to)
                 : agentSnapshot(config, agentId, from, to).map(List::of).orElse(List.of());
         List<DayTotal> rows = new ArrayList<>();
         for (AgentSnapshot s : snapshots) {
             rows.addAll(s.rows());
-            PresenceMachine.project(config, s.agent(), now).bookings().stream()
-                    .filter(b -> !b.date().isBefore(from) && !b.date().isAfter(to)).forEach(rows::add);
+            rows.addAll(booked(config, s.agent(), now));
         }
         if (agentId != null && snapshots.isEmpty()) {
             rows.addAll(totals.find(config.callCenterId(), from, to, agentId)); // a removed agent's history
         }
-        List<DayTotal> merged = new ArrayList<>(TimeLedger.merge(rows).stream().map(r -> relabel(config, r))
-                .toList());
+        List<DayTotal> merged = new ArrayList<>(TimeLedger.merge(rows).stream()
+                .filter(r -> !r.date().isBefore(from) && !r.date().isAfter(to))
+                .map(r -> relabel(config, r)).toList());
         merged.sort(Comparator.comparing(DayTotal::agentId).thenComparing(DayTotal::date)
                 .thenComparing(byStateOrder(config)));
-        return merged;
+        return TimeLedger.rounded(merged);
+    }
+
+    /** What the agent holds beyond the stored rows, now: its running totals and what a tick would close. */
+    private static List<DayTotal> booked(CallCenterConfig config, AgentPresence agent, Instant now) {
+        Change projected = PresenceMachine.project(config, agent, now);
+        List<DayTotal> rows = new ArrayList<>(projected.closed());
+        rows.addAll(projected.after().running().rows());
+        return rows;
     }
 
     /**
-     * The answer to a command: the presence it {@code committed}, with the agent's time figures. Its day rows are
-     * read, then the agent again to make sure nothing was booked in between; if something was (a concurrent change
-     * or tick), the figures come from a fresh snapshot while the presence shown stays the command's own result.
+     * The view of {@code stored} now; {@code storedRows} are the stored day-total rows of today, which count only
+     * for an agent whose projection is still legacy (its today's totals are in those rows).
      */
-    public PresenceView afterCommit(CallCenterConfig config, AgentPresence committed) {
-        Instant now = Millis.now(clock);
-        LocalDate today = today(config, now);
-        List<DayTotal> rows = totals.find(config.callCenterId(), today, today, committed.agentId());
-        Optional<AgentPresence> after = agents.find(config.callCenterId(), committed.agentId());
-        if (after.isPresent() && sameBooking(committed, after.get())) {
-            return view(config, after.get(), rows, now);
-        }
-        PresenceView fresh = one(config, committed.agentId()).orElseThrow();
-        AgentPresence shown = PresenceMachine.project(config, committed, now).after();
-        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), fresh.today());
-    }
-
     private PresenceView view(CallCenterConfig config, AgentPresence stored, List<DayTotal> storedRows,
                               Instant now) {
         LocalDate today = today(config, now);
         Change projected = PresenceMachine.project(config, stored, now);
         List<DayTotal> rows = new ArrayList<>();
-        storedRows.stream().filter(t -> t.date().equals(today)).forEach(rows::add);
-        projected.bookings().stream().filter(b -> b.date().equals(today)).forEach(rows::add);
-        Map<String, Long> perState = new LinkedHashMap<>();
-        TimeLedger.merge(rows).stream().sorted(byStateOrder(config))
-                .forEach(t -> perState.put(t.stateId(), t.seconds()));
+        if (projected.after().running().legacy()) {
+            storedRows.stream().filter(t -> t.date().equals(today)).forEach(rows::add);
+            projected.closed().stream().filter(t -> t.date().equals(today)).forEach(rows::add);
+        } else {
+            rows.addAll(projected.after().running().rowsOf(today));
+        }
+        List<DayTotal> sorted = TimeLedger.merge(rows).stream().sorted(byStateOrder(config)).toList();
+        Map<String, Long> seconds = new LinkedHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (TimeLedger.Rounded r : TimeLedger.rounded(sorted)) {
+            seconds.put(r.total().stateId(), r.seconds());
+            millis.put(r.total().stateId(), r.total().millis());
+        }
         AgentPresence shown = projected.after();
-        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), perState);
+        return new PresenceView(shown, TimeLedger.seconds(shown.since(), now), seconds, millis);
     }
 
     private record AgentSnapshot(AgentPresence agent, List<DayTotal> rows) {
@@ -121,8 +161,14 @@ public class PresenceViews {
 
     private Optional<AgentSnapshot> agentSnapshot(CallCenterConfig config, String agentId, LocalDate from,
                                                   LocalDate to) {
+        return agentSnapshot(config, agentId, from, to, agents.find(config.callCenterId(), agentId));
+    }
+
+    /** The agent's day rows and the agent from one moment, starting from a read of the agent already made. */
+    private Optional<AgentSnapshot> agentSnapshot(CallCenterConfig config, String agentId, LocalDate from,
+                                                  LocalDate to, Optional<AgentPresence> firstRead) {
         String cc = config.callCenterId();
-        Optional<AgentPresence> before = agents.find(cc, agentId);
+        Optional<AgentPresence> before = firstRead;
         for (int attempt = 1; before.isPresent(); attempt++) {
             List<DayTotal> rows = totals.find(cc, from, to, agentId);
             Optional<AgentPresence> after = agents.find(cc, agentId);
@@ -172,9 +218,9 @@ public class PresenceViews {
     private static DayTotal relabel(CallCenterConfig config, DayTotal row) {
         return config.state(row.stateId())
                 .map(s -> new DayTotal(row.agentId(), row.date(), row.stateId(), s.label(), s.status().code(),
-                        row.seconds(), false))
+                        row.millis(), false))
                 .orElseGet(() -> new DayTotal(row.agentId(), row.date(), row.stateId(), row.label(),
-                        row.presenceStatus(), row.seconds(), true));
+                        row.presenceStatus(), row.millis(), true));
     }
 
     private static LocalDate today(CallCenterConfig config, Instant now) {

@@ -5,7 +5,7 @@ import com.ctipresence.application.port.out.AgentRepository;
 import com.ctipresence.application.security.Access;
 import com.ctipresence.application.security.Caller;
 import com.ctipresence.domain.CallCenterConfig;
-import com.ctipresence.domain.DayTotal;
+import com.ctipresence.domain.TimeLedger;
 import com.ctipresence.domain.FieldError;
 import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.Transition;
@@ -42,11 +42,12 @@ public class ReportService {
     }
 
     /**
-     * Day totals of the local dates {@code from}..{@code to} (both included, YYYY-MM-DD), exact to the second now:
+     * Day totals of the local dates {@code from}..{@code to} (both included, YYYY-MM-DD), exact to the millisecond
+     * now, with whole seconds rounded per agent-day so that each agent-day's rows add up to its rounded wall time:
      * open intervals are included; labels are the states' current ones (a removed state keeps its last label and is
      * marked removed).
      */
-    public List<DayTotal> report(Caller caller, String callCenterId, String from, String to, String agentId) {
+    public List<TimeLedger.Rounded> report(Caller caller, String callCenterId, String from, String to, String agentId) {
         access.readReport(caller, callCenterId, agentId);
         List<FieldError> errors = new ArrayList<>();
         LocalDate start = date("from", from, errors);

@@ -22,7 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Exact reads never silently give up: agents that move between reads are read again, or the read is a 503. */
+/**
+ * One agent's view is one read of its item; reads that combine the item with stored day rows (reports, agents stored
+ * before running totals existed) never silently give up: agents that move between reads are read again, or the read
+ * is a 503.
+ */
 class PresenceViewsTest {
     private static final TestClock CLOCK = TestClock.frozenAt(TestClock.FIXED);
     private static final CallCenterConfig CONFIG = new CallCenterConfigDraft("T", "Europe/Berlin", true, null, 0, true,
@@ -33,6 +37,7 @@ class PresenceViewsTest {
         final java.util.Map<String, Integer> movesLeft;
         final List<String> found = new ArrayList<>();
         final AtomicInteger finds = new AtomicInteger();
+        final AtomicInteger lists = new AtomicInteger();
         int moves;
 
         MovingAgents(java.util.Map<String, Integer> movesLeft) {
@@ -42,6 +47,10 @@ class PresenceViewsTest {
         AgentPresence agent(String id) {
             AgentPresence a = PresenceMachine.setState(CONFIG, null, id, "ready", TransitionCause.AGENT, id,
                     TestClock.FIXED).after();
+            if (id.startsWith("legacy-")) { // as read from an item written before running totals existed
+                a = new AgentPresence(a.callCenterId(), a.agentId(), a.state(), a.since(), null, null, List.of(),
+                        List.of(), false, a.version(), a.accountedUntil(), com.ctipresence.domain.RunningTotals.LEGACY);
+            }
             int left = movesLeft.getOrDefault(id, 0);
             if (left > 0) {
                 movesLeft.put(id, left - 1);
@@ -57,7 +66,8 @@ class PresenceViewsTest {
         }
 
         public List<AgentPresence> findByCallCenter(String cc) {
-            return List.of(agent("still"), agent("moves-once"));
+            lists.incrementAndGet();
+            return List.of(agent("still"), agent("moves-once"), agent("legacy-x"));
         }
 
         public List<AgentPresence> findInWrapUp() {
@@ -79,18 +89,41 @@ class PresenceViewsTest {
 
     @Test
     void anAgentThatNeverHoldsStillIsA503AfterABoundedNumberOfReadsNotAGuess() {
-        MovingAgents agents = new MovingAgents(java.util.Map.of("busy", Integer.MAX_VALUE));
+        MovingAgents agents = new MovingAgents(java.util.Map.of("legacy-busy", Integer.MAX_VALUE,
+                "busy", Integer.MAX_VALUE));
         PresenceViews views = new PresenceViews(agents, (cc, from, to, agentId) -> List.of(), CLOCK);
-        assertThatThrownBy(() -> views.one(CONFIG, "busy")).isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> views.one(CONFIG, "legacy-busy")).as("an agent stored before running totals")
+                .isInstanceOf(UnavailableException.class);
+        assertThat(agents.finds.get()).isEqualTo(PresenceViews.AGENT_ATTEMPTS + 1);
+        agents.finds.set(0);
+        assertThatThrownBy(() -> views.report(CONFIG, java.time.LocalDate.of(2026, 11, 18),
+                java.time.LocalDate.of(2026, 11, 18), "busy")).as("a report reads the stored rows too")
+                .isInstanceOf(UnavailableException.class);
         assertThat(agents.finds.get()).isEqualTo(PresenceViews.AGENT_ATTEMPTS + 1);
     }
 
     @Test
-    void aCallCenterListReReadsOnlyTheAgentsThatMovedBetweenItsReads() {
+    void oneAgentIsOneReadOfItsItemEvenWhileItMoves() {
+        MovingAgents agents = new MovingAgents(java.util.Map.of("busy", Integer.MAX_VALUE));
+        PresenceViews views = new PresenceViews(agents, (cc, from, to, agentId) -> {
+            throw new AssertionError("the day-total rows are not read");
+        }, CLOCK);
+        assertThat(views.one(CONFIG, "busy")).isPresent();
+        assertThat(agents.finds.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallCenterListReadsItsAgentsOnceAndOnlyALegacyAgentsRowsAndItemAgain() {
         MovingAgents agents = new MovingAgents(java.util.Map.of("moves-once", 1));
-        PresenceViews views = new PresenceViews(agents, (cc, from, to, agentId) -> List.of(), CLOCK);
+        List<String> rowReads = new ArrayList<>();
+        PresenceViews views = new PresenceViews(agents, (cc, from, to, agentId) -> {
+            rowReads.add(agentId);
+            return List.of();
+        }, CLOCK);
         List<PresenceView> all = views.all(CONFIG);
-        assertThat(all).extracting(v -> v.presence().agentId()).containsExactly("still", "moves-once");
-        assertThat(agents.found).containsOnly("moves-once").hasSize(2);
+        assertThat(all).extracting(v -> v.presence().agentId()).containsExactly("still", "moves-once", "legacy-x");
+        assertThat(agents.lists.get()).isEqualTo(1);
+        assertThat(rowReads).containsExactly("legacy-x");
+        assertThat(agents.found).containsExactly("legacy-x");
     }
 }

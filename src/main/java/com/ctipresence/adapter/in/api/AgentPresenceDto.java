@@ -28,14 +28,17 @@ public record AgentPresenceDto(
         List<String> activeCallIds,
         @Schema(description = "Number of changes so far; grows by one with each change") long version,
         @Schema(description = "Whole seconds in the current state so far") long secondsInState,
-        @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking)",
-                example = "{\"ready\":3600,\"dnd\":120}") Map<String, Long> today) {
+        @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking), "
+                + "rounded so that they add up to the day's wall time rounded to the second (largest remainder)",
+                example = "{\"ready\":3600,\"dnd\":120}") Map<String, Long> today,
+        @Schema(nullable = true, description = "The same in exact milliseconds",
+                example = "{\"ready\":3600250,\"dnd\":119800}") Map<String, Long> todayMillis) {
 
     public static AgentPresenceDto from(PresenceView view) {
         AgentPresence a = view.presence();
         return new AgentPresenceDto(a.callCenterId(), a.agentId(), a.state().id(), a.state().label(),
                 a.state().status().code(), a.state().reasonCode(), Timestamps.format(a.since()),
                 Timestamps.format(a.wrapUpUntil()), a.activeCallId(), a.activeCallIds(), a.version(), view.secondsInState(),
-                view.today());
+                view.today(), view.todayMillis());
     }
 }

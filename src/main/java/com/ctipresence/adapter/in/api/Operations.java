@@ -7,7 +7,7 @@ import com.ctipresence.application.service.CallCenterService.ConfigurationInput;
 import com.ctipresence.application.service.CallEventOutcome;
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.application.service.ReportService;
-import com.ctipresence.domain.DayTotal;
+import com.ctipresence.domain.TimeLedger;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,7 +102,7 @@ public class Operations {
                 r.query("to")).stream().map(HistoryEntryDto::from).toList());
     }
 
-    private List<DayTotal> rows(ApiRequest r) {
+    private List<TimeLedger.Rounded> rows(ApiRequest r) {
         return reports.report(caller(r), r.path("callCenterId"), r.query("from"), r.query("to"), r.query("agentId"));
     }
 

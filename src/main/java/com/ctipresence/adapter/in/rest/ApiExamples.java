@@ -39,7 +39,8 @@ final class ApiExamples {
             {"callCenterId":"acme","agentId":"a1","stateId":"dnd","label":"Do Not Disturb","presenceStatus":4,
              "reasonCode":"*61","since":"2026-11-23T10:00:00.123Z","wrapUpUntil":"2026-11-23T10:00:30.123Z",
              "activeCallId":null,"activeCallIds":[],"version":7,"secondsInState":12,
-             "today":{"ready":3600,"dnd":132,"on-a-call":1805}}""";
+             "today":{"ready":3600,"dnd":132,"on-a-call":1805},
+             "todayMillis":{"ready":3600120,"dnd":132380,"on-a-call":1804600}}""";
 
     static final String PRESENCES = "[" + PRESENCE + "]";
 
@@ -51,9 +52,9 @@ final class ApiExamples {
 
     static final String DAY_TOTALS = """
             [{"agentId":"a1","date":"2026-11-23","stateId":"ready","label":"Ready for Calls","presenceStatus":1,
-              "seconds":14400,"removed":false},
+              "seconds":14400,"removed":false,"millis":14400000},
              {"agentId":"a1","date":"2026-11-23","stateId":"dnd","label":"Do Not Disturb","presenceStatus":4,
-              "seconds":900,"removed":false}]""";
+              "seconds":900,"removed":false,"millis":899600}]""";
 
     static final String DAY_TOTALS_CSV = "agentId,date,stateId,label,presenceStatus,seconds,removed\r\n"
             + "a1,2026-11-23,ready,Ready for Calls,1,14400,false\r\n"

@@ -9,6 +9,8 @@ import com.ctipresence.application.port.out.LimitReachedException;
 import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.domain.AgentPresence;
+import com.ctipresence.domain.Change;
+import com.ctipresence.domain.RunningTotals;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.domain.TransitionCause;
 import com.ctipresence.domain.PresenceState;
@@ -18,6 +20,10 @@ import com.ctipresence.domain.Transition;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -33,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,8 +133,13 @@ public class DynamoAgentRepository implements AgentRepository {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ProcessedEvent(callCenterId, agentId, eventId, str(item, "fingerprint"),
-                agentFromItem(item.get("result").m()), instant(item, "processedAt")));
+        return Optional.of(eventFromItem(callCenterId, agentId, eventId, item));
+    }
+
+    private static ProcessedEvent eventFromItem(String callCenterId, String agentId, String eventId,
+                                                Map<String, AttributeValue> item) {
+        return new ProcessedEvent(callCenterId, agentId, eventId, str(item, "fingerprint"),
+                agentFromItem(item.get("result").m()), instant(item, "processedAt"));
     }
 
     @Override
@@ -141,10 +153,74 @@ public class DynamoAgentRepository implements AgentRepository {
                 .toList(); // entry keys at `to` are "to#version" > "to": excluded
     }
 
+    /**
+     * The agent and the processed event in one consistent {@code BatchGetItem}; keys a throttled batch left
+     * unprocessed are asked for again (a few times, then the store is unavailable).
+     */
+    @Override
+    public AgentAndEvent findWithEvent(String callCenterId, String agentId, String eventId) {
+        Map<String, KeysAndAttributes> wanted = Map.of(
+                agentsTable, KeysAndAttributes.builder().consistentRead(true)
+                        .keys(agentKey(callCenterId, agentId)).build(),
+                eventsTable, KeysAndAttributes.builder().consistentRead(true)
+                        .keys(Map.of("eventKey", s(key(callCenterId, agentId, eventId)))).build());
+        Map<String, List<Map<String, AttributeValue>>> found = new HashMap<>();
+        for (int attempt = 1; !wanted.isEmpty(); attempt++) {
+            if (attempt > 5) {
+                metrics.storeError("throttled");
+                throw new UnavailableException("the presence store is throttling; nothing was changed");
+            }
+            var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+            response.responses().forEach((table, items) -> found.computeIfAbsent(table, t -> new ArrayList<>())
+                    .addAll(items));
+            wanted = response.unprocessedKeys() == null ? Map.of() : response.unprocessedKeys();
+        }
+        Optional<AgentPresence> agent = found.getOrDefault(agentsTable, List.of()).stream().findFirst()
+                .map(DynamoAgentRepository::agentFromItem);
+        Optional<ProcessedEvent> event = found.getOrDefault(eventsTable, List.of()).stream().findFirst()
+                .map(item -> eventFromItem(callCenterId, agentId, eventId, item));
+        return new AgentAndEvent(agent, event);
+    }
+
+    /**
+     * One request: a checkpoint (only the agent's accounting moved) is a single-item conditional {@code UpdateItem};
+     * anything else one {@code TransactWriteItems} of the agent, its history entries, the closed day totals, the
+     * processed event and, for a new agent, the call center's agent counter.
+     */
     @Override
     public void commit(AgentCommit commit) {
         var change = commit.change();
+        if (onlyTheAgentsAccountingMoves(commit)) {
+            update(checkpointUpdate(change));
+            return;
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(agentWrite(change));
+        writes.addAll(historyWrites(change));
+        writes.addAll(closedDayWrites(change));
+        if (commit.event() != null) {
+            writes.add(eventWrite(commit.event()));
+        }
+        if (change.before() == null) { // a new agent counts against the call center's cap, in the same transaction
+            writes.add(agentCounterWrite(change.after().callCenterId()));
+            write(writes, CommitTokens.of(commit), "call center '" + change.after().callCenterId()
+                    + "' already has " + maxAgents + " agents, the most allowed (cti.limits.agents-per-call-center)");
+            return;
+        }
+        write(writes, CommitTokens.of(commit), null);
+    }
+
+    /**
+     * True when the commit writes nothing but the agent's time accounting: then one single-item update does. Any
+     * other item in the commit (history, closed days, the processed event — and any item a later kind of commit
+     * adds) needs the transaction.
+     */
+    private static boolean onlyTheAgentsAccountingMoves(AgentCommit commit) {
+        return commit.change().checkpointOnly() && commit.event() == null;
+    }
+
+    /** The agent's new item, conditional on the one it was computed from (or a condition check if unchanged). */
+    private TransactWriteItem agentWrite(Change change) {
         AgentPresence before = change.before();
         if (change.changed()) {
             Put.Builder put = Put.builder().tableName(agentsTable).item(agentToItem(change.after()));
@@ -154,38 +230,71 @@ public class DynamoAgentRepository implements AgentRepository {
                 put.conditionExpression("version = :v AND accountedUntil = :a")
                         .expressionAttributeValues(unchanged(before));
             }
-            writes.add(TransactWriteItem.builder().put(put.build()).build());
-        } else {
-            writes.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(agentsTable)
-                    .key(agentKey(before.callCenterId(), before.agentId()))
-                    .conditionExpression("version = :v AND accountedUntil = :a")
-                    .expressionAttributeValues(unchanged(before)).build()).build());
+            return TransactWriteItem.builder().put(put.build()).build();
         }
-        for (Transition transition : change.transitions()) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(historyTable)
-                    .item(historyItem(change.after(), transition)).build()).build());
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(agentsTable)
+                .key(agentKey(before.callCenterId(), before.agentId()))
+                .conditionExpression("version = :v AND accountedUntil = :a")
+                .expressionAttributeValues(unchanged(before)).build()).build();
+    }
+
+    private List<TransactWriteItem> historyWrites(Change change) {
+        return change.transitions().stream().map(t -> TransactWriteItem.builder().put(Put.builder()
+                .tableName(historyTable).item(historyItem(change.after(), t)).build()).build()).toList();
+    }
+
+    /** The day totals this change closed (the roll-over of the previous running day): ADDs to their rows. */
+    private List<TransactWriteItem> closedDayWrites(Change change) {
+        return change.closed().stream().map(row -> TransactWriteItem.builder()
+                .update(totals.increment(change.after().callCenterId(), row)).build()).toList();
+    }
+
+    private TransactWriteItem eventWrite(ProcessedEvent event) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(eventsTable).item(eventItem(event))
+                .conditionExpression("attribute_not_exists(eventKey)").build()).build();
+    }
+
+    private TransactWriteItem agentCounterWrite(String callCenterId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(callCentersTable)
+                .key(Map.of("callCenterId", s(DynamoCallCenterRepository.countersKey(callCenterId))))
+                .updateExpression("ADD agents :one")
+                .conditionExpression("attribute_not_exists(agents) OR agents < :max")
+                .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxAgents))).build()).build();
+    }
+
+    /**
+     * A checkpoint as one conditional {@code UpdateItem} of the agent: its accounting mark and running totals
+     * (a running wrap-up's expiry or a roll-over are transactions instead: they write other items too).
+     */
+    private UpdateItemRequest checkpointUpdate(Change change) {
+        AgentPresence before = change.before();
+        AgentPresence after = change.after();
+        Map<String, AttributeValue> values = new HashMap<>(unchanged(before));
+        values.put(":to", instant(after.accountedUntil()));
+        StringBuilder expression = new StringBuilder("SET accountedUntil = :to");
+        if (!after.running().legacy()) {
+            values.put(":rows", runningRows(after.running()));
+            expression.append(", dayTotals = :rows");
+            if (after.running().date() != null) {
+                values.put(":day", s(after.running().date().toString()));
+                expression.append(", dayDate = :day");
+            }
         }
-        for (DayTotal booking : change.bookings()) {
-            writes.add(TransactWriteItem.builder().update(totals.increment(change.after().callCenterId(), booking))
-                    .build());
+        return UpdateItemRequest.builder().tableName(agentsTable)
+                .key(agentKey(before.callCenterId(), before.agentId()))
+                .updateExpression(expression.toString())
+                .conditionExpression("version = :v AND accountedUntil = :a")
+                .expressionAttributeValues(values).build();
+    }
+
+    private void update(UpdateItemRequest request) {
+        try {
+            dynamo.updateItem(request);
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException("agent changed concurrently: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw storeFailure(e);
         }
-        if (commit.event() != null) {
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(eventsTable)
-                    .item(eventItem(commit.event()))
-                    .conditionExpression("attribute_not_exists(eventKey)").build()).build());
-        }
-        if (before == null) { // a new agent counts against the call center's cap, in the same transaction
-            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(callCentersTable)
-                    .key(Map.of("callCenterId", s(DynamoCallCenterRepository.countersKey(
-                            change.after().callCenterId()))))
-                    .updateExpression("ADD agents :one")
-                    .conditionExpression("attribute_not_exists(agents) OR agents < :max")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxAgents))).build()).build());
-            write(writes, CommitTokens.of(commit), "call center '" + change.after().callCenterId()
-                    + "' already has " + maxAgents + " agents, the most allowed (cti.limits.agents-per-call-center)");
-            return;
-        }
-        write(writes, CommitTokens.of(commit), null);
     }
 
     /**
@@ -218,17 +327,22 @@ public class DynamoAgentRepository implements AgentRepository {
         } catch (TransactionInProgressException e) {
             metrics.storeError("in-progress");
             throw new UnavailableException("the same commit is still in progress; please retry", e);
-        } catch (software.amazon.awssdk.core.exception.ApiCallTimeoutException
-                 | software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException e) {
-            metrics.storeError("timeout");
-            throw e;
-        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            metrics.storeError("unreachable");
-            throw e;
-        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-            metrics.storeError(e.isThrottlingException() ? "throttled" : "service-" + e.statusCode());
-            throw e;
+        } catch (RuntimeException e) {
+            throw storeFailure(e);
         }
+    }
+
+    /** Counts a store failure in the metrics and hands it on (the error model maps it to 503). */
+    private RuntimeException storeFailure(RuntimeException e) {
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            metrics.storeError("timeout");
+        } else if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service) {
+            metrics.storeError(service.isThrottlingException() ? "throttled" : "service-" + service.statusCode());
+        } else if (e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
+            metrics.storeError("unreachable");
+        }
+        return e;
     }
 
     private static final java.util.Set<String> THROTTLED = java.util.Set.of("ThrottlingError",
@@ -262,7 +376,49 @@ public class DynamoAgentRepository implements AgentRepository {
         item.put("automatic", AttributeValue.fromBool(a.automatic()));
         item.put("version", n(a.version()));
         item.put("accountedUntil", instant(a.accountedUntil()));
+        putRunning(item, a.running());
         return item;
+    }
+
+    /**
+     * The running day totals: {@code dayDate} (the local day) and {@code dayTotals}, a list of
+     * {@code {stateId, label, presenceStatus, millis}}. An item without {@code dayTotals} was written before running
+     * totals existed ({@link RunningTotals#LEGACY}): all its totals are in the day-totals table.
+     */
+    private static void putRunning(Map<String, AttributeValue> item, RunningTotals running) {
+        if (running.legacy()) {
+            return;
+        }
+        item.put("dayTotals", runningRows(running));
+        if (running.date() != null) {
+            item.put("dayDate", s(running.date().toString()));
+        }
+    }
+
+    private static AttributeValue runningRows(RunningTotals running) {
+        return AttributeValue.fromL(running.rows().stream().map(row -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("stateId", s(row.stateId()));
+            m.put("label", s(row.label()));
+            m.put("presenceStatus", n(row.presenceStatus()));
+            m.put("millis", n(row.millis()));
+            return AttributeValue.fromM(m);
+        }).toList());
+    }
+
+    private static RunningTotals running(Map<String, AttributeValue> item, String agentId) {
+        AttributeValue rows = item.get("dayTotals");
+        if (rows == null || !rows.hasL()) {
+            return RunningTotals.LEGACY;
+        }
+        String day = str(item, "dayDate");
+        if (day == null) {
+            return RunningTotals.NONE;
+        }
+        LocalDate date = LocalDate.parse(day);
+        return RunningTotals.of(date, rows.l().stream().map(AttributeValue::m)
+                .map(m -> new DayTotal(agentId, date, str(m, "stateId"), str(m, "label"),
+                        (int) num(m, "presenceStatus"), num(m, "millis"))).toList());
     }
 
     static AgentPresence agentFromItem(Map<String, AttributeValue> item) {
@@ -278,7 +434,7 @@ public class DynamoAgentRepository implements AgentRepository {
                 : state.status() == PresenceStatus.ON_A_CALL || item.get("wrapUpId") != null;
         return new AgentPresence(str(item, "callCenterId"), str(item, "agentId"), state, instant(item, "since"),
                 str(item, "wrapUpId"), instant(item, "wrapUpUntil"), active, strings(item, "endedCallIds"), auto,
-                num(item, "version"), instant(item, "accountedUntil"));
+                num(item, "version"), instant(item, "accountedUntil"), running(item, str(item, "agentId")));
     }
 
     private static AttributeValue list(List<String> values) {

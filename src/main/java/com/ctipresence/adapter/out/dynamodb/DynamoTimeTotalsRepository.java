@@ -18,7 +18,10 @@ import static com.ctipresence.adapter.out.dynamodb.Items.num;
 import static com.ctipresence.adapter.out.dynamodb.Items.s;
 import static com.ctipresence.adapter.out.dynamodb.Items.str;
 
-/** Day totals: one item per (call center, local date, agent, state), incremented atomically with ADD. */
+/**
+ * Day totals: one item per (call center, local date, agent, state), milliseconds, incremented atomically with ADD
+ * when an agent's running day is closed (the agent item holds its latest day's totals, see {@code RunningTotals}).
+ */
 @ApplicationScoped
 public class DynamoTimeTotalsRepository implements TimeTotalsRepository {
     private final DynamoDbClient dynamo;
@@ -55,18 +58,27 @@ public class DynamoTimeTotalsRepository implements TimeTotalsRepository {
         return dynamo.queryPaginator(request).items().stream()
                 .map(item -> new DayTotal(str(item, "agentId"), LocalDate.parse(str(item, "date")),
                         str(item, "stateId"), str(item, "label"), (int) num(item, "presenceStatus"),
-                        num(item, "seconds")))
+                        millis(item)))
                 .toList();
+    }
+
+    /**
+     * A row's milliseconds: {@code millis}, plus {@code seconds} × 1000 that rows written before totals were kept
+     * in milliseconds hold (both only ever grow with {@code ADD}, so an old row simply goes on in {@code millis}).
+     */
+    private static long millis(Map<String, AttributeValue> item) {
+        long millis = item.containsKey("millis") ? num(item, "millis") : 0;
+        return millis + (item.containsKey("seconds") ? num(item, "seconds") * 1000 : 0);
     }
 
     /** The update adding a booking to its row (creating the row on first use); part of an agent transaction. */
     Update increment(String callCenterId, DayTotal booking) {
         return Update.builder().tableName(table)
                 .key(Map.of("callCenterId", s(callCenterId), "totalKey", s(booking.key())))
-                .updateExpression("ADD seconds :s SET agentId = :a, #d = :d, stateId = :st, label = :l, "
+                .updateExpression("ADD millis :ms SET agentId = :a, #d = :d, stateId = :st, label = :l, "
                         + "presenceStatus = :p")
                 .expressionAttributeNames(Map.of("#d", "date"))
-                .expressionAttributeValues(Map.of(":s", n(booking.seconds()), ":a", s(booking.agentId()),
+                .expressionAttributeValues(Map.of(":ms", n(booking.millis()), ":a", s(booking.agentId()),
                         ":d", s(booking.date().toString()), ":st", s(booking.stateId()), ":l", s(booking.label()),
                         ":p", n(booking.presenceStatus())))
                 .build();

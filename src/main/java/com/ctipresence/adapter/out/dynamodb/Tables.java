@@ -14,7 +14,7 @@ public class Tables {
     public static final TableSpec HISTORY = new TableSpec("agent-history", "agentKey", "entryKey", null);
     /** Partition: callCenterId#agentId#eventId; expires after the retention period. */
     public static final TableSpec CALL_EVENTS = new TableSpec("call-events", "eventKey", null, "expiresAt");
-    /** Partition: callCenterId; sort: localDate#agentId#stateId; whole seconds. */
+    /** Partition: callCenterId; sort: localDate#agentId#stateId; milliseconds of closed days (legacy rows: seconds). */
     public static final TableSpec TIME_TOTALS = new TableSpec("time-totals", "callCenterId", "totalKey", null);
     public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS, TIME_TOTALS);
 

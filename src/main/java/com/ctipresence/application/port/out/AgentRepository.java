@@ -35,9 +35,23 @@ public interface AgentRepository {
 
     Optional<ProcessedEvent> findProcessedEvent(String callCenterId, String agentId, String eventId);
 
+    /** The agent and whether it already processed a call event, read together. */
+    record AgentAndEvent(Optional<AgentPresence> agent, Optional<ProcessedEvent> event) {
+    }
+
     /**
-     * Writes the commit atomically: the agent, its history entries, its day-total increments and the processed
-     * event, or nothing.
+     * The agent and the processed call event {@code eventId}, if any, read at once. Stores override this with one
+     * request (DynamoDB: a consistent {@code BatchGetItem}); this default makes two.
+     */
+    default AgentAndEvent findWithEvent(String callCenterId, String agentId, String eventId) {
+        Optional<ProcessedEvent> event = findProcessedEvent(callCenterId, agentId, eventId);
+        return new AgentAndEvent(find(callCenterId, agentId), event);
+    }
+
+    /**
+     * Writes the commit atomically: the agent (with its running day totals), its history entries, the closed
+     * day-total increments and the processed event, or nothing. A commit that only moves the agent's accounting
+     * ({@link com.ctipresence.domain.Change#checkpointOnly()}) is one single-item conditional write.
      *
      * @throws ConcurrentUpdateException when the agent changed since it was read (or the event was stored meanwhile)
      */
