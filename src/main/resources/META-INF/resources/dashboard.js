@@ -388,7 +388,7 @@
     if (r.todayAt < start) { r.todayBase = {}; r.todayAt = start; }
   }
 
-  /** Applies an agent's presence if newer; a change event has no today figures (they are carried forward). */
+  /** Applies an agent's presence if newer; without today figures (a legacy agent's change) they are carried forward. */
   function upsert(a, full, atMs) {
     let r = recs.get(a.agentId);
     if (!r) r = newRecord(a.agentId);

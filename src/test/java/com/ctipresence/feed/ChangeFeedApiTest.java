@@ -119,6 +119,27 @@ class ChangeFeedApiTest {
     }
 
     @Test
+    void aChangeCarriesTodaysTimePerStateSoTheDashboardNeedsNoCarryForward() {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        SseClient client = supervisorStream(cc, null);
+        assertThat(client.nextEvent(WAIT).name()).isEqualTo("snapshot");
+
+        clock.advance(Duration.ofSeconds(90));
+        setState(cc, "a1", "away").statusCode(200);
+        JsonNode away = expectChange(client);
+        assertThat(away.get("stateId").asText()).isEqualTo("away");
+        assertThat(away.get("today").get("ready").asLong()).isEqualTo(90);
+
+        clock.advance(Duration.ofMillis(30_400));
+        setState(cc, "a1", "dnd").statusCode(200);
+        JsonNode dnd = expectChange(client);
+        assertThat(dnd.get("today").get("ready").asLong()).isEqualTo(90);
+        assertThat(dnd.get("today").get("away").asLong()).isEqualTo(30);
+        assertThat(dnd.get("todayMillis").get("away").asLong()).isEqualTo(30_400);
+    }
+
+    @Test
     void aWrapUpExpiryIsAnnouncedWithTheLabelAndCountdownFields() {
         String cc = newCallCenter(30, true);
         callEvent(cc, "a1", event("e1", "CONNECTED", "c1", false, null)).statusCode(200);

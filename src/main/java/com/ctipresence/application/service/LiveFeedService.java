@@ -39,8 +39,9 @@ public class LiveFeedService {
      * What a new watcher is sent first: {@code snapshot} (every agent now; null when resumed) or {@code missed}
      * (the changes after its last position), and the subscription delivering every later change.
      */
-    public record Watch(List<PresenceView> snapshot, List<ChangeFeed.SequencedChange> missed,
-                        ChangeFeed.Subscription subscription, Instant serverTime) {
+    public record Watch(CallCenterConfig config, List<PresenceView> snapshot,
+                        List<ChangeFeed.SequencedChange> missed, ChangeFeed.Subscription subscription,
+                        Instant serverTime) {
     }
 
     public Watch watch(Caller caller, String callCenterId, String lastPosition, ChangeFeed.Listener listener) {
@@ -49,9 +50,9 @@ public class LiveFeedService {
         ChangeFeed.Subscription subscription = feed.subscribe(callCenterId, lastPosition, listener);
         try {
             if (subscription.resumed()) {
-                return new Watch(null, subscription.missed(), subscription, now());
+                return new Watch(config, null, subscription.missed(), subscription, now());
             }
-            return new Watch(views.all(config), List.of(), subscription, now());
+            return new Watch(config, views.all(config), List.of(), subscription, now());
         } catch (RuntimeException e) {
             subscription.close();
             throw e;
@@ -59,11 +60,14 @@ public class LiveFeedService {
     }
 
     /**
-     * A change as a watcher is shown it: the presence committed, seconds in its state now; {@code today} is null
-     * (not read again per change: the watcher adds the time of the state it left to its snapshot's figures).
+     * A change as a watcher is shown it: the presence committed, seconds in its state now, and today's time per state
+     * from the running totals the committed agent carries (no read). {@code today} is null only for an agent still
+     * in the legacy layout (its totals in the day rows); the watcher then adds the time of the state it left to its
+     * snapshot's figures.
      */
-    public PresenceView view(AgentChange change) {
-        return new PresenceView(change.presence(), TimeLedger.seconds(change.presence().since(), now()), null);
+    public PresenceView view(CallCenterConfig config, AgentChange change) {
+        return views.withoutReading(config, change.presence()).orElseGet(() -> new PresenceView(change.presence(),
+                TimeLedger.seconds(change.presence().since(), now()), null));
     }
 
     public Instant now() {

@@ -99,7 +99,12 @@ public class PresenceService {
                     throw new ConflictException("eventId '" + event.eventId()
                             + "' was already used for a different call event");
                 }
-                return new Applied(current, true, true, processed.get().result());
+                AgentPresence first = processed.get().result();
+                // one BatchGetItem reads each item consistently, not both at one instant: an agent read just before
+                // the event's commit is older than the presence that commit stored, which is then the current one
+                AgentPresence newest = current == null || (first != null && first.version() > current.version())
+                        ? first : current;
+                return new Applied(newest, true, true, first);
             }
             Instant now = Millis.now(clock);
             if (!config.presenceEnabled()) {

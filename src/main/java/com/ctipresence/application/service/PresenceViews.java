@@ -93,6 +93,18 @@ public class PresenceViews {
                 figures.todayMillis());
     }
 
+    /**
+     * The agent's view now from what it carries, without any read: empty for an agent still in the legacy layout
+     * (today's totals in the stored day rows).
+     */
+    public Optional<PresenceView> withoutReading(CallCenterConfig config, AgentPresence agent) {
+        Instant now = Millis.now(clock);
+        if (PresenceMachine.project(config, agent, now).after().running().legacy()) {
+            return Optional.empty();
+        }
+        return Optional.of(view(config, agent, List.of(), now));
+    }
+
     /** The answer to a command: the presence it {@code committed}, with the agent's time figures now. */
     public PresenceView afterCommit(CallCenterConfig config, AgentPresence committed) {
         return of(config, committed);

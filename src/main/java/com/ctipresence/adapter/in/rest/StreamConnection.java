@@ -4,6 +4,7 @@ import com.ctipresence.adapter.in.api.AgentPresenceDto;
 
 import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.service.LiveFeedService;
+import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ final class StreamConnection implements ChangeFeed.Listener {
     private final Runnable onEnd;
     private final List<ChangeFeed.SequencedChange> pending = new ArrayList<>();
     private ChangeFeed.Subscription subscription;
+    private CallCenterConfig config;
     private boolean started;
     private boolean ended;
 
@@ -45,6 +47,7 @@ final class StreamConnection implements ChangeFeed.Listener {
 
     synchronized void start(LiveFeedService.Watch watch) {
         subscription = watch.subscription();
+        config = watch.config();
         Map<String, Object> first = new LinkedHashMap<>();
         first.put("serverTime", Timestamps.format(watch.serverTime()));
         first.put("position", watch.subscription().position());
@@ -115,7 +118,7 @@ final class StreamConnection implements ChangeFeed.Listener {
     private void sendChange(ChangeFeed.SequencedChange change) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serverTime", Timestamps.format(live.now()));
-        data.put("agent", AgentPresenceDto.from(live.view(change.change())));
+        data.put("agent", AgentPresenceDto.from(live.view(config, change.change())));
         send("change", change.position(), data);
     }
 
