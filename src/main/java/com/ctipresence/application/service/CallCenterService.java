@@ -10,7 +10,9 @@ import com.ctipresence.domain.CallCenterConfigDraft;
 import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.Presets;
 import com.ctipresence.domain.ValidationException;
+import com.ctipresence.application.delivery.OutboundUrlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -22,10 +24,18 @@ import java.util.List;
 public class CallCenterService {
     private final CallCenterRepository callCenters;
     private final Access access;
+    private final OutboundUrlPolicy urls;
 
+    /** With the strict outbound URL policy (https only, no private, link-local or loopback address). */
     public CallCenterService(CallCenterRepository callCenters, Access access) {
+        this(callCenters, access, OutboundUrlPolicy.strict());
+    }
+
+    @Inject
+    public CallCenterService(CallCenterRepository callCenters, Access access, OutboundUrlPolicy urls) {
         this.callCenters = callCenters;
         this.access = access;
+        this.urls = urls;
     }
 
     /**
@@ -38,7 +48,8 @@ public class CallCenterService {
         if (input.callCenterId() != null && !input.callCenterId().equals(callCenterId)) {
             throw ValidationException.of("callCenterId", "must equal the callCenterId in the path");
         }
-        CallCenterConfig config = input.draft().validate(callCenterId);
+        // names are not resolved here (a host may not resolve yet); the sender checks the resolved addresses
+        CallCenterConfig config = input.draft().validate(callCenterId, url -> urls.problem(url, false));
         callCenters.save(config);
         return config;
     }

@@ -18,7 +18,8 @@ final class CommitTokens {
 
     static String of(AgentCommit commit) {
         String canonical = commit.change().before() + "|" + commit.change().after() + "|"
-                + commit.change().transitions() + "|" + commit.change().bookings() + "|" + commit.event();
+                + commit.change().transitions() + "|" + commit.change().bookings() + "|" + commit.event() + "|"
+                + commit.deliveries();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             ByteBuffer bytes = ByteBuffer.wrap(digest);

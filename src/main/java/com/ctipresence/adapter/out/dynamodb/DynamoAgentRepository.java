@@ -70,8 +70,18 @@ public class DynamoAgentRepository implements AgentRepository {
     private final int maxAgents;
     private final PresenceMetrics metrics;
 
+    private final DynamoDeliveryStore outbox;
+
+    /** With the outbox in the same store (wired by hand). */
     public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
                                  Limits limits, PresenceMetrics metrics) {
+        this(dynamo, tables, totals, limits, metrics, new DynamoDeliveryStore(dynamo, tables));
+    }
+
+    @jakarta.inject.Inject
+    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
+                                 Limits limits, PresenceMetrics metrics, DynamoDeliveryStore outbox) {
+        this.outbox = outbox;
         this.metrics = metrics;
         this.dynamo = dynamo;
         this.totals = totals;
@@ -169,6 +179,7 @@ public class DynamoAgentRepository implements AgentRepository {
             writes.add(TransactWriteItem.builder().update(totals.increment(change.after().callCenterId(), booking))
                     .build());
         }
+        addOutboxItems(commit, writes);
         if (commit.event() != null) {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(eventsTable)
                     .item(eventItem(commit.event()))
@@ -186,6 +197,16 @@ public class DynamoAgentRepository implements AgentRepository {
             return;
         }
         write(writes, CommitTokens.of(commit), null);
+    }
+
+    /**
+     * The transactional outbox (issue #9): the agent's desired state per enabled target, in the same transaction as
+     * the agent, so a change is never stored without its deliveries nor the other way round.
+     */
+    private void addOutboxItems(AgentCommit commit, List<TransactWriteItem> writes) {
+        if (!commit.deliveries().isEmpty()) {
+            writes.addAll(outbox.commitItems(commit.deliveries()));
+        }
     }
 
     /**
