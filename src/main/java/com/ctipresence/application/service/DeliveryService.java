@@ -139,10 +139,17 @@ public class DeliveryService {
             if (!outbox.claim(item, lease, now, now.plus(LEASE))) {
                 return false;
             }
-            DeliveryOutcome outcome = send(item);
+            DeliveryOutcome outcome;
+            try {
+                outcome = send(item);
+            } catch (RuntimeException e) { // a sender bug or an unexpected failure: retried with back-off
+                LOG.warnf(e, "sending %s v%d for %s/%s threw", item.target(), item.version(), item.callCenterId(),
+                        item.agentId());
+                outcome = new DeliveryOutcome.Retry("the sender failed: " + e, null);
+            }
             return settle(item, lease, outcome);
         } catch (RuntimeException e) {
-            // the lease runs out and the item is tried again: at least once
+            // the store failed (or the process is going down): the lease runs out and the item is tried again
             LOG.warnf(e, "delivery of %s v%d for %s/%s failed unexpectedly; retried after the lease", item.target(),
                     item.version(), item.callCenterId(), item.agentId());
             return false;
