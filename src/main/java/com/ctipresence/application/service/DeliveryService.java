@@ -168,10 +168,6 @@ public class DeliveryService {
         if (!DeliveryPlan.targets(config).contains(item.target())) {
             return new DeliveryOutcome.Failed(item.target().key() + " is no longer configured for the call center");
         }
-        PresenceSender sender = senders.get(item.target());
-        if (sender == null) {
-            return new DeliveryOutcome.Failed("no sender for " + item.target().key() + " in this build");
-        }
         AgentProfile profile = outbox.agent(item.callCenterId(), item.agentId()).profile();
         if (profile == null) {
             profile = AgentProfile.empty(item.callCenterId(), item.agentId());
@@ -180,6 +176,10 @@ public class DeliveryService {
         String missing = missing(item.target(), delivery);
         if (missing != null) {
             return new DeliveryOutcome.Failed(missing);
+        }
+        PresenceSender sender = senders.get(item.target());
+        if (sender == null) {
+            return new DeliveryOutcome.Failed("no sender for " + item.target().key() + " in this build");
         }
         DeliveryOutcome outcome = sender.send(config.delivery(), delivery);
         return outcome == null ? new DeliveryOutcome.Retry("the sender answered nothing", null) : outcome;
@@ -262,9 +262,6 @@ public class DeliveryService {
         if (!DeliveryPlan.timeSync(config)) {
             return new DeliveryOutcome.Failed("time tracking or delivery.salesforce is no longer configured");
         }
-        if (timeSink == null) {
-            return new DeliveryOutcome.Failed("no time-record sink in this build");
-        }
         Instant tickAt = Instant.ofEpochMilli(item.version());
         TreeSet<LocalDate> days = new TreeSet<>(List.of(LocalDate.ofInstant(tickAt, config.timeZone()),
                 LocalDate.ofInstant(tickAt.minusSeconds(config.timeTrackingUpdateSeconds()), config.timeZone())));
@@ -281,6 +278,9 @@ public class DeliveryService {
         }
         if (records.isEmpty()) {
             return new DeliveryOutcome.Delivered();
+        }
+        if (timeSink == null) {
+            return new DeliveryOutcome.Failed("no time-record sink in this build");
         }
         Map<String, DeliveryOutcome> outcomes = timeSink.upsert(config.delivery(), records);
         List<DeliveryOutcome.Retry> retries = new ArrayList<>();
