@@ -32,7 +32,7 @@ public record TeamsPresence(String availability, String activity) {
 
     /**
      * The default pair of a state: with pbxMode SKYPE_FOR_BUSINESS and a numeric availability code, by Skype's code
-     * ranges (3000-4499 Available, 6000-7499 Busy, 9000-11999 Do not disturb, 12000-17999 Be right back/Away,
+     * ranges (0-4499 Available, 6000-7499 Busy, 9000-11999 Do not disturb, 12000-17999 Be right back/Away,
      * 18000+ Offline); otherwise by presence status: 1 Ready Available, 6 On a call Busy/InACall, 4 DND
      * DoNotDisturb/Presenting, 3 Away and 5 Busy Away/Away, 2 Offline and 7 Logout: null (clear presence).
      */
@@ -40,7 +40,7 @@ public record TeamsPresence(String availability, String activity) {
         if (mode == PbxMode.SKYPE_FOR_BUSINESS && state.reasonCode() != null
                 && state.reasonCode().matches("[0-9]{1,5}")) {
             int code = Integer.parseInt(state.reasonCode());
-            if (code >= 3000 && code < 4500) {
+            if (code < 4500) {
                 return AVAILABLE;
             }
             if (code >= 6000 && code < 7500) {
