@@ -101,7 +101,7 @@ class OutboxFaultTest {
         teams.down = false;
         rig.clock.advance(Duration.ofMinutes(6)); // past the longest back-off
         worker.drainDue();
-        drainEvery(worker, Duration.ofMinutes(6), 5);
+        drainEvery(worker, Duration.ofMinutes(6), 3); // within the Teams refresh interval (22.5 min)
 
         assertThat(teams.delivered()).hasSize(1);
         PresenceDelivery sent = teams.delivered().get(0).delivery();
@@ -130,7 +130,7 @@ class OutboxFaultTest {
         }
         long last = presence().presence().version();
         teams.down = false;
-        drainEvery(worker, Duration.ofMinutes(6), 4);
+        drainEvery(worker, Duration.ofMinutes(6), 3);
 
         assertThat(teams.delivered()).extracting(r -> r.delivery().version()).containsExactly(last);
         assertThat(teams.delivered().get(0).delivery().stateId()).isEqualTo("away");
@@ -303,5 +303,27 @@ class OutboxFaultTest {
         rig.clock.advance(Duration.ofMinutes(5));
         rig.ticks.tick(CC);
         assertThat(item()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeliveredTeamsPresenceIsSetAgainBeforeItExpiresAndAClearedOneIsNot() {
+        DeliveryService worker = worker(); // expirationMinutes 30: refreshed after 22.5 minutes
+        rig.setState(CC, "a1", "ready");
+        worker.drainDue();
+        rig.clock.advance(Duration.ofSeconds(22 * 60 + 29));
+        worker.drainDue();
+        assertThat(teams.received()).hasSize(1);
+        rig.clock.advance(Duration.ofSeconds(1));
+        worker.drainDue();
+        assertThat(teams.received()).hasSize(2);
+        assertThat(teams.received()).extracting(r -> r.delivery().stateId()).containsOnly("ready");
+        assertThat(presence().extras().delivery().get("teams"))
+                .isEqualTo(new TargetStatus(DeliveryStatus.DELIVERED, presence().presence().version(), 1, null));
+
+        rig.setState(CC, "a1", "offline"); // clears the session presence: nothing to keep alive
+        worker.drainDue();
+        assertThat(teams.received().get(2).delivery().teamsClear()).isTrue();
+        drainEvery(worker, Duration.ofMinutes(10), 12);
+        assertThat(teams.received()).hasSize(3);
     }
 }

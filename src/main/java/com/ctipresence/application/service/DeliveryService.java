@@ -140,14 +140,17 @@ public class DeliveryService {
                 return false;
             }
             DeliveryOutcome outcome;
+            Duration refreshAfter = null;
             try {
-                outcome = send(item);
+                Sent sent = send(item);
+                outcome = sent.outcome();
+                refreshAfter = sent.refreshAfter();
             } catch (RuntimeException e) { // a sender bug or an unexpected failure: retried with back-off
                 LOG.warnf(e, "sending %s v%d for %s/%s threw", item.target(), item.version(), item.callCenterId(),
                         item.agentId());
                 outcome = new DeliveryOutcome.Retry("the sender failed: " + e, null);
             }
-            return settle(item, lease, outcome);
+            return settle(item, lease, outcome, refreshAfter);
         } catch (RuntimeException e) {
             // the store failed (or the process is going down): the lease runs out and the item is tried again
             LOG.warnf(e, "delivery of %s v%d for %s/%s failed unexpectedly; retried after the lease", item.target(),
@@ -156,17 +159,25 @@ public class DeliveryService {
         }
     }
 
-    private DeliveryOutcome send(OutboxItem item) {
+    /** What a target answered, and when a delivered Teams session presence is to be sent again (else null). */
+    private record Sent(DeliveryOutcome outcome, Duration refreshAfter) {
+        Sent(DeliveryOutcome outcome) {
+            this(outcome, null);
+        }
+    }
+
+    private Sent send(OutboxItem item) {
         Optional<CallCenterConfig> found = callCenters.find(item.callCenterId());
         if (found.isEmpty()) {
-            return new DeliveryOutcome.Failed("call center '" + item.callCenterId() + "' no longer exists");
+            return new Sent(new DeliveryOutcome.Failed("call center '" + item.callCenterId() + "' no longer exists"));
         }
         CallCenterConfig config = found.get();
         if (item.target() == DeliveryTarget.SALESFORCE_TIME) {
-            return syncTime(config, item);
+            return new Sent(syncTime(config, item));
         }
         if (!DeliveryPlan.targets(config).contains(item.target())) {
-            return new DeliveryOutcome.Failed(item.target().key() + " is no longer configured for the call center");
+            return new Sent(new DeliveryOutcome.Failed(item.target().key()
+                    + " is no longer configured for the call center"));
         }
         AgentProfile profile = outbox.agent(item.callCenterId(), item.agentId()).profile();
         if (profile == null) {
@@ -175,14 +186,26 @@ public class DeliveryService {
         PresenceDelivery delivery = delivery(config, item, profile);
         String missing = missing(item.target(), delivery);
         if (missing != null) {
-            return new DeliveryOutcome.Failed(missing);
+            return new Sent(new DeliveryOutcome.Failed(missing));
         }
         PresenceSender sender = senders.get(item.target());
         if (sender == null) {
-            return new DeliveryOutcome.Failed("no sender for " + item.target().key() + " in this build");
+            return new Sent(new DeliveryOutcome.Failed("no sender for " + item.target().key() + " in this build"));
         }
         DeliveryOutcome outcome = sender.send(config.delivery(), delivery);
-        return outcome == null ? new DeliveryOutcome.Retry("the sender answered nothing", null) : outcome;
+        return new Sent(outcome == null ? new DeliveryOutcome.Retry("the sender answered nothing", null) : outcome,
+                refreshAfter(config, item.target(), delivery));
+    }
+
+    /**
+     * A Teams session presence expires after {@code expirationMinutes}: it is set again, same version, when three
+     * quarters of that have passed (a cleared presence needs nothing).
+     */
+    static Duration refreshAfter(CallCenterConfig config, DeliveryTarget target, PresenceDelivery delivery) {
+        if (target != DeliveryTarget.TEAMS || delivery.teamsClear() || config.delivery().teams() == null) {
+            return null;
+        }
+        return Duration.ofMinutes(config.delivery().teams().expirationMinutes()).multipliedBy(3).dividedBy(4);
     }
 
     /** The state as it was committed, the agent's current profile, the state's current per-target values. */
@@ -214,13 +237,18 @@ public class DeliveryService {
         };
     }
 
-    private boolean settle(OutboxItem item, String lease, DeliveryOutcome outcome) {
+    private boolean settle(OutboxItem item, String lease, DeliveryOutcome outcome, Duration refreshAfter) {
         Instant now = Millis.now(clock);
+        boolean refresh = item.status() == DeliveryStatus.DELIVERED; // a Teams session presence set again
         int attempts = item.attempts() + 1;
         String target = item.target().key();
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            boolean recorded = outbox.record(item, lease, DeliveryStatus.DELIVERED, attempts, now, null, now);
-            metrics.deliverySent(target, Duration.between(item.enqueuedAt(), now));
+            boolean recorded = outbox.record(item, lease, DeliveryStatus.DELIVERED,
+                    refresh ? item.attempts() : attempts, refreshAfter == null ? null : now.plus(refreshAfter),
+                    null, now);
+            if (!refresh) {
+                metrics.deliverySent(target, Duration.between(item.enqueuedAt(), now));
+            }
             LOG.debugf("delivered %s v%d to %s for %s/%s after %d attempt(s)", item.stateId(), item.version(),
                     target, item.callCenterId(), item.agentId(), attempts);
             return recorded;
@@ -236,7 +264,7 @@ public class DeliveryService {
         metrics.deliveryFailed(target);
         LOG.warnf("delivery of v%d to %s for %s/%s refused: %s; not retried until a newer version",
                 item.version(), target, item.callCenterId(), item.agentId(), failed.reason());
-        return outbox.record(item, lease, DeliveryStatus.FAILED, attempts, now, failed.reason(), now);
+        return outbox.record(item, lease, DeliveryStatus.FAILED, attempts, null, failed.reason(), now);
     }
 
     // ------------------------------------------------------------------------------------------ time tracking

@@ -163,10 +163,10 @@ public class DynamoDeliveryStore implements Outbox, AgentProfiles {
         List<OutboxItem> due = new ArrayList<>();
         String at = Timestamps.format(now);
         for (var item : dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true)
-                .filterExpression("#st = :pending AND nextAttemptAt <= :now AND "
+                .filterExpression("#st <> :failed AND nextAttemptAt <= :now AND "
                         + "(attribute_not_exists(leaseUntil) OR leaseUntil <= :now)")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":pending", s(DeliveryStatus.PENDING.name()), ":now", s(at)))
+                .expressionAttributeValues(Map.of(":failed", s(DeliveryStatus.FAILED.name()), ":now", s(at)))
                 .build()).items()) {
             due.add(itemFrom(item));
             if (due.size() >= limit) {
@@ -181,9 +181,9 @@ public class DynamoDeliveryStore implements Outbox, AgentProfiles {
     @Override
     public boolean claim(OutboxItem item, String leaseId, Instant now, Instant leaseUntil) {
         return update(item, "SET leaseUntil = :until, leaseId = :lease",
-                "version = :v AND #st = :pending AND nextAttemptAt <= :now AND "
+                "version = :v AND #st <> :failed AND nextAttemptAt <= :now AND "
                         + "(attribute_not_exists(leaseUntil) OR leaseUntil <= :now)",
-                Map.of(":v", n(item.version()), ":pending", s(DeliveryStatus.PENDING.name()), ":now", instant(now),
+                Map.of(":v", n(item.version()), ":failed", s(DeliveryStatus.FAILED.name()), ":now", instant(now),
                         ":until", instant(leaseUntil), ":lease", s(leaseId)));
     }
 
@@ -195,10 +195,15 @@ public class DynamoDeliveryStore implements Outbox, AgentProfiles {
         values.put(":lease", s(leaseId));
         values.put(":status", s(status.name()));
         values.put(":attempts", n(attempts));
-        values.put(":next", instant(nextAttemptAt));
         values.put(":now", instant(now));
-        String set = "SET #st = :status, attempts = :attempts, nextAttemptAt = :next, updatedAt = :now";
+        String set = "SET #st = :status, attempts = :attempts, updatedAt = :now";
         String remove = " REMOVE leaseUntil, leaseId";
+        if (nextAttemptAt != null) {
+            values.put(":next", instant(nextAttemptAt));
+            set += ", nextAttemptAt = :next";
+        } else {
+            remove += ", nextAttemptAt";
+        }
         if (status == DeliveryStatus.DELIVERED) {
             set += ", deliveredVersion = :v";
         }

@@ -58,7 +58,10 @@ public interface Outbox {
     /** One item (consistent read). */
     Optional<OutboxItem> find(String callCenterId, String agentId, DeliveryTarget target);
 
-    /** Items due now (pending, back-off over, not leased), of any call center; at most {@code limit}. */
+    /**
+     * Items due now (pending with its back-off over, or a delivered Teams presence to refresh; not leased), of any
+     * call center; at most {@code limit}.
+     */
     List<OutboxItem> due(Instant now, int limit);
 
     /**
@@ -68,7 +71,8 @@ public interface Outbox {
     boolean claim(OutboxItem item, String leaseId, Instant now, Instant leaseUntil);
 
     /**
-     * Records the outcome of sending {@code item}'s version under {@code leaseId} and ends the lease. Only while
+     * Records the outcome of sending {@code item}'s version under {@code leaseId} and ends the lease
+     * ({@code nextAttemptAt} null: nothing more to send for this version). Only while
      * the item still holds this version; otherwise only the lease ends (the newer version stays pending, untouched)
      * and the answer is false.
      */
