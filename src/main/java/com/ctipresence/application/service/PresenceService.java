@@ -204,12 +204,16 @@ public class PresenceService {
     }
 
     /**
-     * The answer with its display name, dial command and delivery status: one read of the agent's profile and
-     * outbox items. A failing read never fails the answer (it is then answered without them).
+     * The answer with its dial command and, where the call center sends presence on, its delivery status and the
+     * agent's display name: one read of the agent's profile and outbox items (none without delivery targets, so an
+     * answer costs what it did before). A failing read never fails the answer (it is then answered without them).
      */
     private PresenceView withExtras(CallCenterConfig config, PresenceView view) {
         AgentPresence shown = view.presence();
         Outbox.AgentTargets targets = null;
+        if (DeliveryPlan.targets(config).isEmpty()) {
+            return view.withExtras(AgentExtras.of(config, shown, null));
+        }
         try {
             targets = outbox.agent(shown.callCenterId(), shown.agentId());
         } catch (RuntimeException e) {

@@ -33,7 +33,8 @@ public record AgentPresenceDto(
         @Schema(description = "Seconds per state id on the call center's current local day so far (time tracking)",
                 example = "{\"ready\":3600,\"dnd\":120}") Map<String, Long> today,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(nullable = true, description = "The agent's display name from its profile, if set",
+        @Schema(nullable = true, description = "The agent's display name from its profile, if set: in the agent list, "
+                + "and in one agent's answers where the call center sends presence on (delivery targets)",
                 example = "Ada Lovelace") String displayName,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(nullable = true, description = "pbxMode DIAL_COMMAND: the command the softphone dials for this state "

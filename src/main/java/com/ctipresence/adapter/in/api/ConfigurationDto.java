@@ -57,7 +57,6 @@ public record ConfigurationDto(
     /** A call center id that passes the id rules, to check a body whose callCenterId is not sent. */
     private static final String ANY_CALL_CENTER = "call-center";
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "PresenceState")
     public record StateDto(
             @Schema(description = "1-128 characters of [A-Za-z0-9._:@-]", example = "dnd") String id,
@@ -66,8 +65,10 @@ public record ConfigurationDto(
                     example = "*61") String reasonCode,
             @Schema(description = "1 Online, 2 Offline, 3 Away, 4 DND, 5 Busy, 6 On a call, 7 Logout",
                     minimum = "1", maximum = "7") Integer presenceStatus,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Omni-Channel: the Salesforce ServicePresenceStatus id (15/18 characters, 0N5...)",
                     example = "0N5000000000001") String omniChannelStatusId,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Teams: the session presence of this state; default from presenceStatus")
             TeamsPairDto teams) {
         public StateDto(String id, String label, String reasonCode, Integer presenceStatus) {
