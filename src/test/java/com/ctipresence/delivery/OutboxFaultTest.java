@@ -326,4 +326,17 @@ class OutboxFaultTest {
         drainEvery(worker, Duration.ofMinutes(10), 12);
         assertThat(teams.received()).hasSize(3);
     }
+
+    @Test
+    void anOutboxItemNeverGoesBackToAnOlderVersion() {
+        rig.setState(CC, "a1", "ready");
+        rig.setState(CC, "a1", "dnd");
+        OutboxItem latest = item();
+        var older = new com.ctipresence.application.port.out.delivery.PendingDelivery(DeliveryTarget.TEAMS, CC,
+                "a1", latest.version() - 1, rig.clock.instant(), "ready", "Ready", "*60", 1, rig.clock.instant());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rig.dynamo.transactWriteItems(t -> t
+                        .transactItems(rig.store.commitItems(List.of(older)))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class);
+        assertThat(item()).isEqualTo(latest);
+    }
 }
