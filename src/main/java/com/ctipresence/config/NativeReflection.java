@@ -27,7 +27,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DayTotalDto.class, HistoryEntryDto.class, PresenceChangeRequest.class,
         HttpApiEvent.class, HttpApiEvent.RequestContext.class, HttpApiEvent.Authorizer.class, HttpApiEvent.Jwt.class,
         HttpApiResponse.class, SqsEvent.class, SqsEvent.Message.class, SqsBatchResponse.class,
-        SqsBatchResponse.ItemFailure.class, WrapUpMessage.class, TickMessage.class})
+        SqsBatchResponse.ItemFailure.class, WrapUpMessage.class, TickMessage.class,
+        com.ctipresence.adapter.in.api.AgentProfileDto.class, com.ctipresence.adapter.in.api.DeliveryDto.class,
+        com.ctipresence.adapter.in.api.DeliveryDto.WebhookDto.class, com.ctipresence.adapter.in.api.DeliveryDto.TeamsDto.class,
+        com.ctipresence.adapter.in.api.DeliveryDto.SalesforceDto.class, ConfigurationDto.TeamsPairDto.class,
+        AgentPresenceDto.DeliveryStatusDto.class, com.ctipresence.adapter.in.lambda.DeliveryEvent.class,
+        com.ctipresence.adapter.in.lambda.DeliveryEvent.Record.class,
+        com.ctipresence.adapter.in.lambda.DeliveryEvent.Stream.class})
 public final class NativeReflection {
     private NativeReflection() {
     }

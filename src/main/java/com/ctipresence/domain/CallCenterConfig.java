@@ -1,7 +1,11 @@
 package com.ctipresence.domain;
 
+import com.ctipresence.domain.delivery.DeliveryConfig;
+import com.ctipresence.domain.delivery.StateTargets;
+
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,10 +23,29 @@ public record CallCenterConfig(
         int timeTrackingUpdateSeconds,
         boolean omniChannelEnabled,
         boolean activeCallChangesPresence,
-        List<PresenceState> states) {
+        List<PresenceState> states,
+        DeliveryConfig delivery,
+        Map<String, StateTargets> stateTargets) {
 
     public CallCenterConfig {
         states = List.copyOf(states);
+        delivery = delivery == null ? DeliveryConfig.NONE : delivery;
+        stateTargets = stateTargets == null ? Map.of() : Map.copyOf(stateTargets);
+    }
+
+    /** A configuration without delivery targets (as before the {@code delivery} object existed). */
+    public CallCenterConfig(String callCenterId, String name, ZoneId timeZone, boolean presenceEnabled,
+                            PbxMode pbxMode, int callWrapUpSeconds, boolean timeTrackingEnabled,
+                            int timeTrackingUpdateSeconds, boolean omniChannelEnabled,
+                            boolean activeCallChangesPresence, List<PresenceState> states) {
+        this(callCenterId, name, timeZone, presenceEnabled, pbxMode, callWrapUpSeconds, timeTrackingEnabled,
+                timeTrackingUpdateSeconds, omniChannelEnabled, activeCallChangesPresence, states, DeliveryConfig.NONE,
+                Map.of());
+    }
+
+    /** A state's per-target values (omniChannelStatusId, Teams pair) as configured; NONE when none are. */
+    public StateTargets targetsOf(String stateId) {
+        return stateTargets.getOrDefault(stateId, StateTargets.NONE);
     }
 
     public Optional<PresenceState> state(String stateId) {

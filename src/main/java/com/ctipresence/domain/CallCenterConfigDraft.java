@@ -1,6 +1,14 @@
 package com.ctipresence.domain;
 
+import com.ctipresence.domain.delivery.DeliveryConfig;
+import com.ctipresence.domain.delivery.DeliveryDraft;
+import com.ctipresence.domain.delivery.StateTargets;
+import com.ctipresence.domain.delivery.TeamsPresence;
+import com.ctipresence.domain.delivery.UrlCheck;
+
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +29,17 @@ public record CallCenterConfigDraft(
         Integer timeTrackingUpdateSeconds,
         Boolean omniChannelEnabled,
         Boolean activeCallChangesPresence,
-        List<StateDraft> states) {
+        List<StateDraft> states,
+        DeliveryDraft delivery) {
+
+    /** A draft without a {@code delivery} object. */
+    public CallCenterConfigDraft(String name, String timeZone, Boolean presenceEnabled, PbxMode pbxMode,
+                                 Integer callWrapUpSeconds, Boolean timeTrackingEnabled,
+                                 Integer timeTrackingUpdateSeconds, Boolean omniChannelEnabled,
+                                 Boolean activeCallChangesPresence, List<StateDraft> states) {
+        this(name, timeZone, presenceEnabled, pbxMode, callWrapUpSeconds, timeTrackingEnabled,
+                timeTrackingUpdateSeconds, omniChannelEnabled, activeCallChangesPresence, states, null);
+    }
 
     public static final int MAX_STATES = 50;
     public static final int MAX_NAME_LENGTH = 200;
@@ -31,10 +49,24 @@ public record CallCenterConfigDraft(
     public static final String DEFAULT_TIME_ZONE = "UTC";
 
     /** One state as sent; {@code presenceStatus} is the manual's code 1–7. */
-    public record StateDraft(String id, String label, String reasonCode, Integer presenceStatus) {
+    public record StateDraft(String id, String label, String reasonCode, Integer presenceStatus,
+                             String omniChannelStatusId, TeamsPresence teams) {
+        public StateDraft(String id, String label, String reasonCode, Integer presenceStatus) {
+            this(id, label, reasonCode, presenceStatus, null, null);
+        }
     }
 
+    /** Validates with only the shape of outbound URLs checked (the use case applies the outbound URL policy). */
     public CallCenterConfig validate(String callCenterId) {
+        return validate(callCenterId, UrlCheck.SHAPE);
+    }
+
+    /**
+     * Applies the defaults and every rule; {@code urls} decides which outbound URLs of the {@code delivery} object
+     * may be called. Without a {@code delivery} object nothing is sent anywhere (configurations from before it
+     * existed stay valid as they are, also with omniChannelEnabled).
+     */
+    public CallCenterConfig validate(String callCenterId, UrlCheck urls) {
         List<FieldError> errors = new ArrayList<>();
         Ids.check("callCenterId", callCenterId, errors);
         String effectiveName = name == null ? callCenterId : name.strip();
@@ -60,13 +92,34 @@ public record CallCenterConfigDraft(
                         errors);
             }
         }
+        DeliveryConfig targets = delivery == null ? DeliveryConfig.NONE
+                : delivery.validate(mode, Boolean.TRUE.equals(omniChannelEnabled), urls, errors);
+        Map<String, StateTargets> perState = stateTargets(errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new CallCenterConfig(callCenterId, effectiveName, zone,
                 presenceEnabled == null || presenceEnabled, mode, wrapUp,
                 timeTrackingEnabled == null || timeTrackingEnabled, updateSeconds,
-                Boolean.TRUE.equals(omniChannelEnabled), activeCall, parsed);
+                Boolean.TRUE.equals(omniChannelEnabled), activeCall, parsed, targets, perState);
+    }
+
+    private Map<String, StateTargets> stateTargets(List<FieldError> errors) {
+        Map<String, StateTargets> result = new HashMap<>();
+        if (states == null || states.size() > MAX_STATES) {
+            return result;
+        }
+        for (int i = 0; i < states.size(); i++) {
+            StateDraft s = states.get(i);
+            if (s != null && (s.omniChannelStatusId() != null || s.teams() != null)) {
+                StateTargets t = DeliveryDraft.validateState("states[" + i + "]", s.omniChannelStatusId(), s.teams(),
+                        errors);
+                if (s.id() != null) {
+                    result.put(s.id(), t);
+                }
+            }
+        }
+        return result;
     }
 
     private ZoneId parseZone(List<FieldError> errors) {

@@ -67,7 +67,7 @@ class OpenApiContractTest {
                 }
             }
         }
-        assertThat(operations).as("/v1 operations in the document").isEqualTo(11);
+        assertThat(operations).as("/v1 operations in the document").isEqualTo(13);
         assertThat(failures).as("gaps in the OpenAPI document").isEmpty();
     }
 
@@ -86,7 +86,7 @@ class OpenApiContractTest {
         unreferenced.removeAll(reachable);
         assertThat(unreferenced).as("schemas no operation reaches").isEmpty();
         assertThat(reachable).contains("DayTotal", "HistoryEntry", "Configuration", "PresenceChange", "CallEvent",
-                "AgentPresence", "Problem", "FieldError");
+                "AgentPresence", "Problem", "FieldError", "AgentProfile", "Delivery", "DeliveryStatus");
     }
 
     @Test

@@ -104,6 +104,15 @@ class ApiParityTest {
                 Who.NOBODY)));
         steps.add(new Step("another call center: 404", cc -> call("GET", CC, cc + "-other", Map.of(), Map.of(),
                 Map.of(), null, agent(cc, a1))));
+        steps.add(new Step("set a profile", cc -> call("PUT", AGENT + "/profile", cc, Map.of("agentId", a1),
+                Map.of(), JSON, "{\"displayName\":\"Ada\",\"extension\":\"4711\"}", admin(cc))));
+        steps.add(new Step("an agent sets a profile: 403", cc -> call("PUT", AGENT + "/profile", cc,
+                Map.of("agentId", a1), Map.of(), JSON, "{\"displayName\":\"Me\"}", agent(cc, a1))));
+        steps.add(new Step("an invalid profile: 400", cc -> call("PUT", AGENT + "/profile", cc,
+                Map.of("agentId", a1), Map.of(), JSON, "{\"extension\":\"12a\",\"sipAddress\":\"x\"}",
+                admin(cc))));
+        steps.add(new Step("read own profile", cc -> call("GET", AGENT + "/profile", cc, Map.of("agentId", a1),
+                Map.of(), Map.of(), null, agent(cc, a1))));
         steps.add(new Step("pick a state", cc -> call("PUT", AGENT + "/presence", cc, Map.of("agentId", a1),
                 Map.of(), JSON, "{\"stateId\":\"dnd\"}", agent(cc, a1))));
         steps.add(new Step("an unknown state: 400", cc -> call("PUT", AGENT + "/presence", cc,

@@ -3,6 +3,9 @@ package com.ctipresence.lambda;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.ctipresence.adapter.in.api.ApiRoutes;
 import com.ctipresence.adapter.in.lambda.ApiFunction;
+import com.ctipresence.adapter.in.lambda.DeliveryEvent;
+import com.ctipresence.adapter.in.lambda.DeliveryFunction;
+import com.ctipresence.application.service.TickService;
 import com.ctipresence.adapter.in.lambda.HttpApiEvent;
 import com.ctipresence.adapter.in.lambda.SqsEvent;
 import com.ctipresence.adapter.in.lambda.TickDispatchFunction;
@@ -62,6 +65,16 @@ class SamTemplateTest {
     static final Path SCHEMA = Path.of("../shared/aws/sam.schema.json");
     private static final String SQS_CONSUME = "sqs:ReceiveMessage sqs:DeleteMessage sqs:GetQueueAttributes "
             + "sqs:ChangeMessageVisibility";
+    private static final String STREAM_CONSUME = "dynamodb:DescribeStream dynamodb:GetRecords "
+            + "dynamodb:GetShardIterator dynamodb:ListStreams";
+
+    /** A configuration that sends on (a PBX webhook) and syncs time tracking (a Salesforce org). */
+    static String withDelivery(String config) {
+        int end = config.lastIndexOf('}');
+        return config.substring(0, end) + ",\"delivery\":{\"pbxWebhook\":{\"url\":\"https://pbx.example.invalid/cti\","
+                + "\"secretRef\":\"CTI_PBX_SECRET\"},\"salesforce\":{\"myDomainUrl\":"
+                + "\"https://acme.example.invalid\",\"clientId\":\"cti\",\"clientSecretRef\":\"CTI_SF_SECRET\"}}}";
+    }
 
     @Inject
     ApiRoutes routes;
@@ -81,6 +94,10 @@ class SamTemplateTest {
     TickDispatchFunction tickDispatch;
     @Inject
     TickFunction tick;
+    @Inject
+    DeliveryFunction delivery;
+    @Inject
+    TickService ticks;
 
     @AfterEach
     void resetClock() {
@@ -114,7 +131,7 @@ class SamTemplateTest {
         Set<String> handlers = new ClassFileImporter().importPackages("com.ctipresence.adapter.in.lambda").stream()
                 .filter(c -> c.isAnnotatedWith(Named.class) && c.isAssignableTo(RequestHandler.class))
                 .map(c -> c.getAnnotationOfType(Named.class).value()).collect(Collectors.toSet());
-        assertThat(handlers).containsExactlyInAnyOrder("api", "wrap-up-expiry", "tick-dispatch", "tick");
+        assertThat(handlers).containsExactlyInAnyOrder("api", "wrap-up-expiry", "tick-dispatch", "tick", "delivery");
 
         JsonNode function = template().path("Globals").path("Function");
         assertThat(function.path("CodeUri").asText()).isEqualTo("../target/function.zip");
@@ -225,17 +242,24 @@ class SamTemplateTest {
                 "ApiFunction", seenDoing(() -> { }, this::runApi),
                 "WrapUpExpiryFunction", seenDoing(this::agentInA999SecondWrapUp, this::runWrapUpExpiry),
                 "TickDispatchFunction", seenDoing(() -> { }, this::runTickDispatch),
-                "TickFunction", seenDoing(this::agentsToTick, this::runTick));
-        Map<String, String> consumes = new HashMap<>(); // function -> queue its event source mapping reads
+                "TickFunction", seenDoing(this::agentsToTick, this::runTick),
+                "DeliveryFunction", seenDoing(this::pendingDeliveries, this::runDelivery));
+        Map<String, JsonNode> consumes = new HashMap<>(); // function -> its event source mapping
         resources("AWS::Lambda::EventSourceMapping").values().forEach(m -> consumes.put(
                 m.path("Properties").path("FunctionName").path("Ref").asText().replace("Aliaslive", ""),
-                m.path("Properties").path("EventSourceArn").path("Fn::GetAtt").get(0).asText()));
+                m.path("Properties")));
         for (var function : resources("AWS::Serverless::Function").entrySet()) {
             Set<String> needed = new TreeSet<>(seen.get(function.getKey()));
-            String queue = consumes.get(function.getKey());
-            if (queue != null) {
-                for (String action : SQS_CONSUME.split(" ")) {
-                    needed.add(action + " " + physical(queue));
+            JsonNode mapping = consumes.get(function.getKey());
+            if (mapping != null) {
+                JsonNode source = mapping.path("EventSourceArn").path("Fn::GetAtt");
+                boolean stream = "StreamArn".equals(source.get(1).asText()); // a DynamoDB stream, else a queue
+                for (String action : (stream ? STREAM_CONSUME : SQS_CONSUME).split(" ")) {
+                    needed.add(action + " " + physical(source.get(0).asText()) + (stream ? " stream" : ""));
+                }
+                JsonNode onFailure = mapping.path("DestinationConfig").path("OnFailure").path("Destination");
+                if (!onFailure.isMissingNode()) { // failed stream batches are sent there with the function's role
+                    needed.add("sqs:SendMessage " + physical(onFailure.path("Fn::GetAtt").get(0).asText()));
                 }
             }
             assertThat(allowed(function.getValue())).as(function.getKey() + "'s policy").isEqualTo(needed);
@@ -265,7 +289,9 @@ class SamTemplateTest {
                 assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
                 for (JsonNode resource : statement.path("Resource")) {
                     for (JsonNode action : statement.path("Action")) {
-                        allowed.add(action.asText() + " " + physical(resource.path("Fn::GetAtt").get(0).asText()));
+                        JsonNode arn = resource.path("Fn::GetAtt");
+                        allowed.add(action.asText() + " " + physical(arn.get(0).asText())
+                                + ("StreamArn".equals(arn.get(1).asText()) ? " stream" : ""));
                     }
                 }
             }
@@ -311,8 +337,11 @@ class SamTemplateTest {
         String cfg = "/v1/call-centers/{callCenterId}";
         String presence = cfg + "/agents/{agentId}/presence";
         String events = cfg + "/agents/{agentId}/call-events";
-        apiCall("PUT", cfg, cc, Map.of(), Api.config(30, true), admin, Map.of());
+        apiCall("PUT", cfg, cc, Map.of(), withDelivery(Api.config(30, true)), admin, Map.of());
         apiCall("GET", cfg, cc, Map.of(), null, agent, Map.of());
+        apiCall("PUT", cfg + "/agents/{agentId}/profile", cc, Map.of("agentId", "a1"),
+                "{\"displayName\":\"Ada\",\"extension\":\"4711\"}", admin, Map.of());
+        apiCall("GET", cfg + "/agents/{agentId}/profile", cc, Map.of("agentId", "a1"), null, agent, Map.of());
         apiCall("PUT", presence, cc, Map.of("agentId", "a1"), "{\"stateId\":\"ready\"}", agent, Map.of());
         clock.advance(Duration.ofSeconds(10));
         apiCall("PUT", presence, cc, Map.of("agentId", "a1"), "{\"stateId\":\"away\"}", agent, Map.of());
@@ -337,7 +366,7 @@ class SamTemplateTest {
     private void agentInA999SecondWrapUp() {
         clock.freezeAt(BERLIN_2350); // the expiry crosses local midnight: it closes the agent's day
         expiryCc = Api.uniqueId("iam-expiry");
-        Api.putConfig(expiryCc, Api.config(999, true)).statusCode(200);
+        Api.putConfig(expiryCc, withDelivery(Api.config(999, true))).statusCode(200);
         Api.callEvent(expiryCc, "a1", Api.event("e1", "CONNECTED", "c1", false, null)).statusCode(200);
         Api.callEvent(expiryCc, "a1", Api.event("e2", "ENDED", "c1", false, 42)).statusCode(200);
         expiryTimer = queue.take(expiryCc).get(0);
@@ -362,7 +391,7 @@ class SamTemplateTest {
     private void agentsToTick() {
         clock.freezeAt(BERLIN_2350.plusSeconds(480)); // 23:58: a tick before and one after local midnight
         tickCc = Api.uniqueId("iam-tick");
-        Api.putConfig(tickCc, Api.config(30, true)).statusCode(200);
+        Api.putConfig(tickCc, withDelivery(Api.config(30, true))).statusCode(200);
         for (String agent : List.of("a1", "a2", "a3")) {
             Api.setState(tickCc, agent, "away").statusCode(200);
         }
@@ -389,4 +418,23 @@ class SamTemplateTest {
     private static final java.time.Instant BERLIN_2350 = java.time.ZonedDateTime.of(2026, 11, 18, 23, 50, 0, 0,
             java.time.ZoneId.of("Europe/Berlin")).toInstant();
 
+    private String deliveryCc;
+
+    /** An agent's pending PBX delivery and a call center's pending time-tracking sync. */
+    private void pendingDeliveries() {
+        deliveryCc = Api.uniqueId("iam-delivery");
+        Api.putConfig(deliveryCc, withDelivery(Api.config(30, true))).statusCode(200);
+        Api.setState(deliveryCc, "a1", "away").statusCode(200);
+        clock.advance(Duration.ofSeconds(60));
+        ticks.tick(deliveryCc);
+    }
+
+    /** A stream record naming the agent's item, then the sweep (which takes the time sync). */
+    private void runDelivery() throws Exception {
+        DeliveryEvent record = json.readValue("""
+                {"Records":[{"eventName":"MODIFY","dynamodb":{"Keys":{"callCenterId":{"S":"%s"},
+                 "itemKey":{"S":"a1#PBX"}}}}]}""".formatted(deliveryCc), DeliveryEvent.class);
+        delivery.handleRequest(record, FakeContext.withPlentyOfTime());
+        delivery.handleRequest(new DeliveryEvent(null), FakeContext.withPlentyOfTime());
+    }
 }

@@ -82,7 +82,11 @@ class AuthorizationTest {
             new Endpoint("GET", "/v1/call-centers/" + CC + "/time-tracking?from=2026-11-01&to=2026-11-02&agentId=a1",
                     null, Set.of(Who.SELF, Who.SUPERVISOR, Who.ADMIN)),
             new Endpoint("GET", "/v1/call-centers/" + CC + "/agents/a1/history", null,
-                    Set.of(Who.SELF, Who.SUPERVISOR, Who.ADMIN)));
+                    Set.of(Who.SELF, Who.SUPERVISOR, Who.ADMIN)),
+            new Endpoint("GET", "/v1/call-centers/" + CC + "/agents/a1/profile", null,
+                    Set.of(Who.SELF, Who.SUPERVISOR, Who.ADMIN)),
+            new Endpoint("PUT", "/v1/call-centers/" + CC + "/agents/a1/profile", "{\"displayName\":\"Ada\"}",
+                    Set.of(Who.ADMIN)));
 
     @BeforeEach
     void callCenterWithAgent() {

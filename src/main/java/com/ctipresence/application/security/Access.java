@@ -27,6 +27,12 @@ public class Access {
         require(!caller.roles().isEmpty(), "no role");
     }
 
+    /** Agent profiles (display name, extension, target user ids) are an admin's to write. */
+    public void writeProfile(Caller caller, String callCenterId) {
+        member(caller, callCenterId);
+        require(caller.has(Role.ADMIN), "only an admin of the call center may change agent profiles");
+    }
+
     public void listAgents(Caller caller, String callCenterId) {
         member(caller, callCenterId);
         require(caller.supervises(), "only supervisors and admins may list the agents");

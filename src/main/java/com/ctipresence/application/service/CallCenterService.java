@@ -12,7 +12,9 @@ import com.ctipresence.domain.Presets;
 import com.ctipresence.domain.ValidationException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import com.ctipresence.application.delivery.OutboundUrlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,7 @@ public class CallCenterService {
 
     private final CallCenterRepository callCenters;
     private final Access access;
+    private final OutboundUrlPolicy urls;
     private final long ttlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -46,9 +49,22 @@ public class CallCenterService {
     private record Cached(CallCenterConfig config, long asOfNanos) {
     }
 
+    /** With the strict outbound URL policy (https only, no private, link-local or loopback address). */
     public CallCenterService(CallCenterRepository callCenters, Access access, CacheConfig cacheConfig) {
+        this(callCenters, access, cacheConfig, OutboundUrlPolicy.strict());
+    }
+
+    /** Without a configuration cache (every use case reads the store). */
+    public CallCenterService(CallCenterRepository callCenters, Access access, OutboundUrlPolicy urls) {
+        this(callCenters, access, () -> Duration.ZERO, urls);
+    }
+
+    @Inject
+    public CallCenterService(CallCenterRepository callCenters, Access access, CacheConfig cacheConfig,
+                             OutboundUrlPolicy urls) {
         this.callCenters = callCenters;
         this.access = access;
+        this.urls = urls;
         this.ttlNanos = cacheConfig.ttl().toNanos();
     }
 
@@ -62,7 +78,8 @@ public class CallCenterService {
         if (input.callCenterId() != null && !input.callCenterId().equals(callCenterId)) {
             throw ValidationException.of("callCenterId", "must equal the callCenterId in the path");
         }
-        CallCenterConfig config = input.draft().validate(callCenterId);
+        // names are not resolved here (a host may not resolve yet); the sender checks the resolved addresses
+        CallCenterConfig config = input.draft().validate(callCenterId, url -> urls.problem(url, false));
         callCenters.save(config);
         remember(config, System.nanoTime());
         return config;

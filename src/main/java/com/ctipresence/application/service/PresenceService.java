@@ -10,6 +10,10 @@ import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.port.out.PresenceMetrics;
 import com.ctipresence.application.port.out.ProcessedEvent;
 import com.ctipresence.application.port.out.WrapUpTimer;
+import com.ctipresence.application.delivery.DeliveryPlan;
+import com.ctipresence.application.port.out.delivery.DeliveryWake;
+import com.ctipresence.application.port.out.delivery.Outbox;
+import com.ctipresence.application.port.out.delivery.PendingDelivery;
 import com.ctipresence.application.security.Access;
 import com.ctipresence.application.security.Caller;
 import com.ctipresence.domain.AgentPresence;
@@ -21,11 +25,13 @@ import com.ctipresence.domain.Ids;
 import com.ctipresence.domain.PresenceMachine;
 import com.ctipresence.domain.TransitionCause;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +40,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PresenceService {
+    private static final Logger LOG = Logger.getLogger(PresenceService.class);
     private final CallCenterService callCenters;
     private final AgentRepository agents;
     private final WrapUpTimer wrapUpTimer;
@@ -42,10 +49,22 @@ public class PresenceService {
     private final PresenceMetrics metrics;
     private final Clock clock;
     private final ChangeFeed feed;
+    private final Outbox outbox;
+    private final DeliveryWake wake;
 
+    /** Without delivery (services wired by hand): nothing is sent on, answers carry only the dial command. */
     public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
                            PresenceViews views, Access access, PresenceMetrics metrics, Clock clock,
                            ChangeFeed feed) {
+        this(callCenters, agents, wrapUpTimer, views, access, metrics, clock, feed, Outbox.NONE, DeliveryWake.NONE);
+    }
+
+    @jakarta.inject.Inject
+    public PresenceService(CallCenterService callCenters, AgentRepository agents, WrapUpTimer wrapUpTimer,
+                           PresenceViews views, Access access, PresenceMetrics metrics, Clock clock,
+                           ChangeFeed feed, Outbox outbox, DeliveryWake wake) {
+        this.outbox = outbox;
+        this.wake = wake;
         this.callCenters = callCenters;
         this.agents = agents;
         this.wrapUpTimer = wrapUpTimer;
@@ -73,10 +92,10 @@ public class PresenceService {
         AgentPresence result = OptimisticRetry.run(() -> {
             Instant now = Millis.now(clock);
             AgentPresence current = caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now);
-            return commit(PresenceMachine.setState(config, current, agentId, state, cause, caller.subject(), now),
-                    null);
+            return commit(config, PresenceMachine.setState(config, current, agentId, state, cause,
+                    caller.subject(), now), null);
         });
-        return views.afterCommit(config, result);
+        return withExtras(config, views.afterCommit(config, result));
     }
 
     /**
@@ -114,19 +133,20 @@ public class PresenceService {
             Change change = PresenceMachine.onCallEvent(config, current, agentId, event, now);
             ProcessedEvent record = new ProcessedEvent(callCenterId, agentId, event.eventId(), event.fingerprint(),
                     change.after(), now);
-            return new Applied(commit(change, record), true, false, null);
+            return new Applied(commit(config, change, record), true, false, null);
         });
         if (applied.replayed()) {
             PresenceView now = applied.presence() == null ? null : views.of(config, applied.presence());
             if (now != null) {
                 rearmIfStillRunning(applied.firstResult(), now.presence());
             }
-            return new CallEventOutcome(now, true, true);
+            return new CallEventOutcome(now == null ? null : withExtras(config, now), true, true);
         }
         if (applied.presence() == null) {
             return new CallEventOutcome(null, applied.applied(), false);
         }
-        return new CallEventOutcome(views.of(config, applied.presence()), applied.applied(), false);
+        return new CallEventOutcome(withExtras(config, views.of(config, applied.presence())), applied.applied(),
+                false);
     }
 
     private record Applied(AgentPresence presence, boolean applied, boolean replayed, AgentPresence firstResult) {
@@ -150,7 +170,7 @@ public class PresenceService {
             Instant now = Millis.now(clock);
             AgentPresence current = caughtUp(config, agents.find(callCenterId, agentId).orElse(null), now);
             Expiry expiry = PresenceMachine.expireWrapUp(config, current, wrapUpId, now);
-            commit(expiry.change(), null);
+            commit(config, expiry.change(), null);
             if (expiry.change().changed()) {
                 metrics.wrapUpExpired(Duration.between(current.wrapUpUntil(), now));
             } else if (!expiry.due()) {
@@ -171,12 +191,44 @@ public class PresenceService {
         access.readAgent(caller, callCenterId, agentId);
         Ids.require("agentId", agentId);
         CallCenterConfig config = callCenters.get(callCenterId);
-        return views.one(config, agentId).orElseThrow(() -> NotFoundException.agent(callCenterId, agentId));
+        return withExtras(config, views.one(config, agentId)
+                .orElseThrow(() -> NotFoundException.agent(callCenterId, agentId)));
     }
 
     public List<PresenceView> list(Caller caller, String callCenterId) {
         access.listAgents(caller, callCenterId);
-        return views.all(callCenters.get(callCenterId));
+        CallCenterConfig config = callCenters.get(callCenterId);
+        List<PresenceView> all = views.all(config);
+        Map<String, Outbox.AgentTargets> targets;
+        try {
+            targets = outbox.callCenter(callCenterId); // one Query: display names and delivery status
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "delivery status of call center %s not read; answered without it", callCenterId);
+            targets = Map.of();
+        }
+        Map<String, Outbox.AgentTargets> byAgent = targets;
+        return all.stream().map(v -> v.withExtras(AgentExtras.of(config, v.presence(),
+                byAgent.get(v.presence().agentId())))).toList();
+    }
+
+    /**
+     * The answer with its dial command and, where the call center sends presence on, its delivery status and the
+     * agent's display name: one read of the agent's profile and outbox items (none without delivery targets, so an
+     * answer costs what it did before). A failing read never fails the answer (it is then answered without them).
+     */
+    private PresenceView withExtras(CallCenterConfig config, PresenceView view) {
+        AgentPresence shown = view.presence();
+        Outbox.AgentTargets targets = null;
+        if (DeliveryPlan.targets(config).isEmpty()) {
+            return view.withExtras(AgentExtras.of(config, shown, null));
+        }
+        try {
+            targets = outbox.agent(shown.callCenterId(), shown.agentId());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "delivery status of agent %s in call center %s not read; answered without it",
+                    shown.agentId(), shown.callCenterId());
+        }
+        return view.withExtras(AgentExtras.of(config, shown, targets));
     }
 
     /**
@@ -186,16 +238,20 @@ public class PresenceService {
     private AgentPresence caughtUp(CallCenterConfig config, AgentPresence current, Instant now) {
         AgentPresence agent = current;
         while (PresenceMachine.needsCatchUp(config, agent, now)) {
-            agent = commit(PresenceMachine.checkpoint(config, agent, now), null);
+            agent = commit(config, PresenceMachine.checkpoint(config, agent, now), null);
         }
         return agent;
     }
 
-    private AgentPresence commit(Change change, ProcessedEvent event) {
+    private AgentPresence commit(CallCenterConfig config, Change change, ProcessedEvent event) {
         if (change.changed() || event != null) {
-            agents.commit(new AgentCommit(change, event));
+            List<PendingDelivery> deliveries = DeliveryPlan.of(config, change, Millis.now(clock));
+            agents.commit(new AgentCommit(change, event, deliveries));
             change.transitions().forEach(t -> metrics.presenceChanged(t.cause().name()));
             announce(feed, change, clock);
+            if (!deliveries.isEmpty()) {
+                wakeDelivery(change.after());
+            }
         }
         if (change.startsWrapUp()) {
             AgentPresence a = change.after();
@@ -203,6 +259,16 @@ public class PresenceService {
             wrapUpTimer.schedule(a.callCenterId(), a.agentId(), a.wrapUpId(), a.wrapUpUntil());
         }
         return change.after();
+    }
+
+    /** The worker sends apart from this change; nothing it does can fail, slow or undo the change. */
+    private void wakeDelivery(AgentPresence after) {
+        try {
+            wake.pending(after.callCenterId(), after.agentId());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not wake the delivery worker for %s/%s; its sweep sends it", after.callCenterId(),
+                    after.agentId());
+        }
     }
 
     /** After a successful commit only: a change of the presence itself (its version grew) is announced. */

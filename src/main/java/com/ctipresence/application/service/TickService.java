@@ -7,6 +7,7 @@ import com.ctipresence.application.port.out.CallCenterRepository;
 import com.ctipresence.application.port.out.ChangeFeed;
 import com.ctipresence.application.port.out.ConcurrentUpdateException;
 import com.ctipresence.application.port.out.PresenceMetrics;
+import com.ctipresence.application.delivery.DeliveryPlan;
 import com.ctipresence.domain.AgentPresence;
 import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.Change;
@@ -54,11 +55,21 @@ public class TickService {
     private final ExecutorService tickPool;
     private final Map<String, Long> lastSlots = new ConcurrentHashMap<>();
     private final ChangeFeed feed;
+    private final DeliveryService deliveries;
 
+    /** Without delivery (services wired by hand). */
     public TickService(CallCenterService callCenterService, CallCenterRepository callCenters,
                        AgentRepository agents, Clock clock, PresenceMetrics metrics, Config config,
                        ChangeFeed feed) {
+        this(callCenterService, callCenters, agents, clock, metrics, config, feed, null);
+    }
+
+    @jakarta.inject.Inject
+    public TickService(CallCenterService callCenterService, CallCenterRepository callCenters,
+                       AgentRepository agents, Clock clock, PresenceMetrics metrics, Config config,
+                       ChangeFeed feed, DeliveryService deliveries) {
         this.feed = feed;
+        this.deliveries = deliveries;
         this.callCenterService = callCenterService;
         this.callCenters = callCenters;
         this.agents = agents;
@@ -117,7 +128,12 @@ public class TickService {
     public TickPage tickPage(String callCenterId, String startAfterAgentId, int limit) {
         CallCenterConfig config = callCenterService.get(callCenterId);
         AgentPage page = agents.page(callCenterId, startAfterAgentId, limit);
-        return new TickPage(tickAgents(config, page.agents(), Millis.now(clock)), page.continueAfter());
+        Instant now = Millis.now(clock);
+        TickPage result = new TickPage(tickAgents(config, page.agents(), now), page.continueAfter());
+        if (page.continueAfter() == null && deliveries != null) {
+            deliveries.timeTicked(config, now); // the last page: the call center's tick is complete
+        }
+        return result;
     }
 
     /** What one page of a tick did, and the agent id the next page starts after (null: the tick is complete). */
@@ -125,7 +141,11 @@ public class TickService {
     }
 
     private TickResult tick(CallCenterConfig config, Instant now) {
-        return tickAgents(config, agents.findByCallCenter(config.callCenterId()), now);
+        TickResult result = tickAgents(config, agents.findByCallCenter(config.callCenterId()), now);
+        if (deliveries != null) {
+            deliveries.timeTicked(config, now); // the time-tracking object is synced apart from the tick
+        }
+        return result;
     }
 
     private TickResult tickAgents(CallCenterConfig config, List<AgentPresence> all, Instant now) {
@@ -161,7 +181,7 @@ public class TickService {
                 if (!change.changed()) {
                     break;
                 }
-                agents.commit(new AgentCommit(change, null));
+                agents.commit(new AgentCommit(change, null, DeliveryPlan.of(config, change, now)));
                 PresenceService.announce(feed, change, clock);
                 current = change.after();
                 commits++;

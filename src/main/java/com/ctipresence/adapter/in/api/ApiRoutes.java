@@ -54,6 +54,8 @@ public class ApiRoutes {
         add(new Route("GET", CC + "/time-tracking", false, List.of(JSON, CSV),
                 r -> CSV.equals(preferred(r.header("Accept"), List.of(JSON, CSV))) ? ops.reportCsv(r) : ops.report(r)));
         add(new Route("GET", AGENT + "/history", false, List.of(JSON), ops::history));
+        add(new Route("GET", AGENT + "/profile", false, List.of(JSON), ops::profile));
+        add(new Route("PUT", AGENT + "/profile", true, List.of(JSON), ops::putProfile));
     }
 
     private void add(Route route) {

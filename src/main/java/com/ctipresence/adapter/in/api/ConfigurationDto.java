@@ -7,6 +7,8 @@ import com.ctipresence.domain.PbxMode;
 import com.ctipresence.domain.FieldError;
 import com.ctipresence.domain.PresenceState;
 import com.ctipresence.domain.ValidationException;
+import com.ctipresence.domain.delivery.StateTargets;
+import com.ctipresence.domain.delivery.TeamsPresence;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +50,9 @@ public record ConfigurationDto(
         @Schema(description = "1-50 states; ids and labels unique; a Ready (1) state is required, a DND (4) one when "
                 + "callWrapUpSeconds > 0, an On a call (6) one when activeCallChangesPresence. The first state of a "
                 + "status is the one the rules use")
-        List<StateDto> states) implements RuleChecked {
+        List<StateDto> states,
+        @Schema(description = "Where presence is sent on (PBX webhook, Skype connector, Teams, Salesforce); "
+                + "optional: without it nothing is sent") DeliveryDto delivery) implements RuleChecked {
 
     /** A call center id that passes the id rules, to check a body whose callCenterId is not sent. */
     private static final String ANY_CALL_CENTER = "call-center";
@@ -60,7 +64,22 @@ public record ConfigurationDto(
             @Schema(description = "Dial command / Skype for Business availability / report value; optional",
                     example = "*61") String reasonCode,
             @Schema(description = "1 Online, 2 Offline, 3 Away, 4 DND, 5 Busy, 6 On a call, 7 Logout",
-                    minimum = "1", maximum = "7") Integer presenceStatus) {
+                    minimum = "1", maximum = "7") Integer presenceStatus,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Omni-Channel: the Salesforce ServicePresenceStatus id (15/18 characters, 0N5...)",
+                    example = "0N5000000000001") String omniChannelStatusId,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Teams: the session presence of this state; default from presenceStatus")
+            TeamsPairDto teams) {
+        public StateDto(String id, String label, String reasonCode, Integer presenceStatus) {
+            this(id, label, reasonCode, presenceStatus, null, null);
+        }
+    }
+
+    @Schema(name = "TeamsPresence", description = "One of Available/Available, Busy/InACall, Busy/InAConferenceCall, "
+            + "Away/Away, DoNotDisturb/Presenting")
+    public record TeamsPairDto(@Schema(example = "Busy") String availability,
+                               @Schema(example = "InACall") String activity) {
     }
 
     /** The configuration rules (ranges, states, time zone, ...) this body breaks, as the use case checks them. */
@@ -78,25 +97,30 @@ public record ConfigurationDto(
         return new CallCenterConfigDraft(name, timeZone, presenceEnabled, pbxMode, callWrapUpSeconds,
                 timeTrackingEnabled, timeTrackingUpdateSeconds, omniChannelEnabled, activeCallChangesPresence,
                 states == null ? null : states.stream().map(s -> s == null ? null
-                        : new CallCenterConfigDraft.StateDraft(s.id(), s.label(), s.reasonCode(), s.presenceStatus()))
-                        .toList());
+                        : new CallCenterConfigDraft.StateDraft(s.id(), s.label(), s.reasonCode(), s.presenceStatus(),
+                        s.omniChannelStatusId(), s.teams() == null ? null
+                        : new TeamsPresence(s.teams().availability(), s.teams().activity())))
+                        .toList(), delivery == null ? null : delivery.toDraft());
     }
 
     static ConfigurationDto from(CallCenterConfig c) {
         return new ConfigurationDto(c.callCenterId(), c.name(), c.timeZone().getId(), c.presenceEnabled(),
                 c.pbxMode(), c.callWrapUpSeconds(), c.timeTrackingEnabled(), c.timeTrackingUpdateSeconds(),
                 c.omniChannelEnabled(), c.activeCallChangesPresence(),
-                c.states().stream().map(ConfigurationDto::state).toList());
+                c.states().stream().map(s -> state(s, c.targetsOf(s.id()))).toList(), DeliveryDto.from(c.delivery()));
     }
 
     static ConfigurationDto from(CallCenterConfigDraft d) {
         return new ConfigurationDto(null, d.name(), d.timeZone(), d.presenceEnabled(), d.pbxMode(),
                 d.callWrapUpSeconds(), d.timeTrackingEnabled(), d.timeTrackingUpdateSeconds(), d.omniChannelEnabled(),
                 d.activeCallChangesPresence(), d.states().stream()
-                .map(s -> new StateDto(s.id(), s.label(), s.reasonCode(), s.presenceStatus())).toList());
+                .map(s -> new StateDto(s.id(), s.label(), s.reasonCode(), s.presenceStatus(), s.omniChannelStatusId(),
+                        s.teams() == null ? null : new TeamsPairDto(s.teams().availability(), s.teams().activity())))
+                .toList(), DeliveryDto.from(d.delivery()));
     }
 
-    private static StateDto state(PresenceState s) {
-        return new StateDto(s.id(), s.label(), s.reasonCode(), s.status().code());
+    private static StateDto state(PresenceState s, StateTargets t) {
+        return new StateDto(s.id(), s.label(), s.reasonCode(), s.status().code(), t.omniChannelStatusId(),
+                t.teams() == null ? null : new TeamsPairDto(t.teams().availability(), t.teams().activity()));
     }
 }

@@ -6,6 +6,7 @@ import com.ctipresence.application.service.CallCenterService;
 import com.ctipresence.application.service.CallCenterService.ConfigurationInput;
 import com.ctipresence.application.service.CallEventOutcome;
 import com.ctipresence.application.service.PresenceService;
+import com.ctipresence.application.service.ProfileService;
 import com.ctipresence.application.service.ReportService;
 import com.ctipresence.domain.TimeLedger;
 import io.quarkus.security.UnauthorizedException;
@@ -26,9 +27,11 @@ public class Operations {
     private final PresenceService presence;
     private final ReportService reports;
     private final JsonBodies bodies;
+    private final ProfileService profiles;
 
     public Operations(CallCenterService callCenters, PresenceService presence, ReportService reports,
-                      JsonBodies bodies) {
+                      JsonBodies bodies, ProfileService profiles) {
+        this.profiles = profiles;
         this.callCenters = callCenters;
         this.presence = presence;
         this.reports = reports;
@@ -100,6 +103,17 @@ public class Operations {
     public ApiResponse<List<HistoryEntryDto>> history(ApiRequest r) {
         return ok(reports.history(caller(r), r.path("callCenterId"), r.path("agentId"), r.query("from"),
                 r.query("to")).stream().map(HistoryEntryDto::from).toList());
+    }
+
+    /** GET /v1/call-centers/{callCenterId}/agents/{agentId}/profile */
+    public ApiResponse<AgentProfileDto> profile(ApiRequest r) {
+        return ok(AgentProfileDto.from(profiles.get(caller(r), r.path("callCenterId"), r.path("agentId"))));
+    }
+
+    /** PUT /v1/call-centers/{callCenterId}/agents/{agentId}/profile */
+    public ApiResponse<AgentProfileDto> putProfile(ApiRequest r) {
+        return ok(AgentProfileDto.from(profiles.put(caller(r), r.path("callCenterId"), r.path("agentId"),
+                bodies.of(r.body(), AgentProfileDto.class, AgentProfileDto::toInput))));
     }
 
     private List<TimeLedger.Rounded> rows(ApiRequest r) {

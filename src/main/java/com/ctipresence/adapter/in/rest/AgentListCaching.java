@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The polling fallback of the dashboard (where no stream is available, e.g. behind API Gateway): the agent list
- * answers a weak {@code ETag} made of every agent's id, version and state (the presence; the seconds counting up
- * are not part of it), and {@code 304 Not Modified} without a body when {@code If-None-Match} names it. Every
+ * answers a weak {@code ETag} made of every agent's id, version, state, display name and delivery status (the
+ * seconds counting up are not part of it), and {@code 304 Not Modified} without a body when {@code If-None-Match} names it. Every
  * answer of a resource also carries {@code X-Server-Time}, so pages can count time in state and wrap-up time
  * left with the server's clock rather than the browser's.
  */
@@ -56,7 +56,8 @@ public class AgentListCaching {
         agents.stream().map(AgentPresenceDto.class::cast)
                 .sorted(Comparator.comparing(AgentPresenceDto::agentId))
                 .forEach(a -> all.append(a.agentId()).append('\u0000').append(a.version()).append('\u0000')
-                        .append(a.stateId()).append('\u0000').append(a.wrapUpUntil()).append('\n'));
+                        .append(a.stateId()).append('\u0000').append(a.wrapUpUntil())
+                        .append('\u0000').append(a.displayName()).append('\u0000').append(a.delivery()).append('\n'));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8));
             return "W/\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";

@@ -1,6 +1,7 @@
 package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.api.AgentPresenceDto;
+import com.ctipresence.adapter.in.api.AgentProfileDto;
 import com.ctipresence.adapter.in.api.ApiRequest;
 import com.ctipresence.adapter.in.api.ApiResponse;
 import com.ctipresence.adapter.in.api.CallEventRequest;
@@ -131,5 +132,41 @@ public class AgentPresenceResource {
         ApiResponse<AgentPresenceDto> answer = operations.callEvent(request(callCenterId, agentId).withBody(body));
         String replayed = answer.header(REPLAYED);
         return Response.status(answer.status()).entity(answer.body()).header(REPLAYED, replayed).build();
+    }
+
+    @GET
+    @Path("{agentId}/profile")
+    @Operation(summary = "An agent's profile (the agent, a supervisor or an admin); every field empty when none "
+            + "was set")
+    @APIResponse(responseCode = "200", description = "The agent's profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentProfileDto.class),
+                    examples = @ExampleObject(name = "profile", value = ApiExamples.PROFILE)))
+    public AgentProfileDto profile(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                   @PathParam("callCenterId") String callCenterId,
+                                   @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
+                                   @PathParam("agentId") String agentId) {
+        return operations.profile(request(callCenterId, agentId)).body();
+    }
+
+    @PUT
+    @Path("{agentId}/profile")
+    @Operation(summary = "Set an agent's profile (admin): display name, extension, SIP address, Entra ID and "
+            + "Salesforce user ids, all optional; replaces the whole profile")
+    @APIResponse(responseCode = "200", description = "The agent's profile as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgentProfileDto.class),
+                    examples = @ExampleObject(name = "profile", value = ApiExamples.PROFILE)))
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AgentProfileDto putProfile(@Parameter(description = ApiExamples.CALL_CENTER_ID, example = "acme")
+                                      @PathParam("callCenterId") String callCenterId,
+                                      @Parameter(description = ApiExamples.AGENT_ID, example = "a1")
+                                      @PathParam("agentId") String agentId,
+                                      @RequestBody(required = true, content = @Content(
+                                              mediaType = MediaType.APPLICATION_JSON,
+                                              schema = @Schema(implementation = AgentProfileDto.class),
+                                              examples = @ExampleObject(name = "profile",
+                                                      value = ApiExamples.PROFILE))) String body) {
+        return operations.putProfile(request(callCenterId, agentId).withBody(body)).body();
     }
 }

@@ -40,9 +40,14 @@ final class ApiExamples {
              "reasonCode":"*61","since":"2026-11-23T10:00:00.123Z","wrapUpUntil":"2026-11-23T10:00:30.123Z",
              "activeCallId":null,"activeCallIds":[],"version":7,"secondsInState":12,
              "today":{"ready":3600,"dnd":132,"on-a-call":1805},
-             "todayMillis":{"ready":3600120,"dnd":132380,"on-a-call":1804600}}""";
+             "todayMillis":{"ready":3600120,"dnd":132380,"on-a-call":1804600},"displayName":"Ada Lovelace",
+             "pbxCommand":"*61","delivery":{"teams":{"status":"DELIVERED","version":7,"attempts":1,"lastError":null}}}""";
 
     static final String PRESENCES = "[" + PRESENCE + "]";
+
+    static final String PROFILE = """
+            {"displayName":"Ada Lovelace","extension":"4711","sipAddress":"sip:ada@example.com",
+             "entraUserId":"7a1f0c3e-5b2d-4c8e-9f10-2a3b4c5d6e7f","salesforceUserId":"005000000000001AAA"}""";
 
     static final String PRESENCE_CHANGE = """
             {"stateId":"dnd"}""";

@@ -19,7 +19,7 @@ final class CommitTokens {
     static String of(AgentCommit commit) {
         String canonical = commit.change().before() + "|" + commit.change().after() + "|"
                 + commit.change().transitions() + "|" + commit.change().bookings() + "|" + commit.change().closed() + "|"
-                + commit.event();
+                + commit.event() + "|" + commit.deliveries();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             ByteBuffer bytes = ByteBuffer.wrap(digest);

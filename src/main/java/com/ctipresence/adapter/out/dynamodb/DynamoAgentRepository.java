@@ -77,8 +77,18 @@ public class DynamoAgentRepository implements AgentRepository {
     private final int maxAgents;
     private final PresenceMetrics metrics;
 
+    private final DynamoDeliveryStore outbox;
+
+    /** With the outbox in the same store (wired by hand). */
     public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
                                  Limits limits, PresenceMetrics metrics) {
+        this(dynamo, tables, totals, limits, metrics, new DynamoDeliveryStore(dynamo, tables));
+    }
+
+    @jakarta.inject.Inject
+    public DynamoAgentRepository(DynamoDbClient dynamo, Tables tables, DynamoTimeTotalsRepository totals,
+                                 Limits limits, PresenceMetrics metrics, DynamoDeliveryStore outbox) {
+        this.outbox = outbox;
         this.metrics = metrics;
         this.dynamo = dynamo;
         this.totals = totals;
@@ -185,7 +195,8 @@ public class DynamoAgentRepository implements AgentRepository {
     /**
      * One request: a checkpoint (only the agent's accounting moved) is a single-item conditional {@code UpdateItem};
      * anything else one {@code TransactWriteItems} of the agent, its history entries, the closed day totals, the
-     * processed event and, for a new agent, the call center's agent counter.
+     * outbox items (the agent's desired state per delivery target), the processed event and, for a new agent, the
+     * call center's agent counter.
      */
     @Override
     public void commit(AgentCommit commit) {
@@ -198,6 +209,7 @@ public class DynamoAgentRepository implements AgentRepository {
         writes.add(agentWrite(change));
         writes.addAll(historyWrites(change));
         writes.addAll(closedDayWrites(change));
+        addOutboxItems(commit, writes);
         if (commit.event() != null) {
             writes.add(eventWrite(commit.event()));
         }
@@ -216,7 +228,7 @@ public class DynamoAgentRepository implements AgentRepository {
      * adds) needs the transaction.
      */
     private static boolean onlyTheAgentsAccountingMoves(AgentCommit commit) {
-        return commit.change().checkpointOnly() && commit.event() == null;
+        return commit.change().checkpointOnly() && commit.event() == null && commit.deliveries().isEmpty();
     }
 
     /** The agent's new item, conditional on the one it was computed from (or a condition check if unchanged). */
@@ -294,6 +306,16 @@ public class DynamoAgentRepository implements AgentRepository {
             throw new ConcurrentUpdateException("agent changed concurrently: " + e.getMessage());
         } catch (RuntimeException e) {
             throw storeFailure(e);
+        }
+    }
+
+    /**
+     * The transactional outbox (issue #9): the agent's desired state per enabled target, in the same transaction as
+     * the agent, so a change is never stored without its deliveries nor the other way round.
+     */
+    private void addOutboxItems(AgentCommit commit, List<TransactWriteItem> writes) {
+        if (!commit.deliveries().isEmpty()) {
+            writes.addAll(outbox.commitItems(commit.deliveries()));
         }
     }
 

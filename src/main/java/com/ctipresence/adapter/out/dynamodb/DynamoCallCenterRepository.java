@@ -5,6 +5,9 @@ import com.ctipresence.domain.CallCenterConfig;
 import com.ctipresence.domain.PbxMode;
 import com.ctipresence.domain.PresenceState;
 import com.ctipresence.domain.PresenceStatus;
+import com.ctipresence.domain.delivery.DeliveryConfig;
+import com.ctipresence.domain.delivery.StateTargets;
+import com.ctipresence.domain.delivery.TeamsPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -79,9 +82,68 @@ public class DynamoCallCenterRepository implements CallCenterRepository {
             m.put("label", s(st.label()));
             Items.putIfPresent(m, "reasonCode", st.reasonCode());
             m.put("presenceStatus", n(st.status().code()));
+            StateTargets targets = c.targetsOf(st.id());
+            Items.putIfPresent(m, "omniChannelStatusId", targets.omniChannelStatusId());
+            if (targets.teams() != null) {
+                m.put("teamsAvailability", s(targets.teams().availability()));
+                m.put("teamsActivity", s(targets.teams().activity()));
+            }
             return AttributeValue.fromM(m);
         }).toList()));
+        if (!c.delivery().equals(DeliveryConfig.NONE)) {
+            item.put("delivery", AttributeValue.fromM(deliveryToItem(c.delivery())));
+        }
         return item;
+    }
+
+    /** Only names and references: a secret value is never part of the configuration. */
+    private static Map<String, AttributeValue> deliveryToItem(DeliveryConfig d) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        if (d.pbxWebhook() != null) {
+            m.put("pbxWebhook", AttributeValue.fromM(Map.of("url", s(d.pbxWebhook().url()),
+                    "secretRef", s(d.pbxWebhook().secretRef()))));
+        }
+        if (d.skype() != null) {
+            m.put("skype", AttributeValue.fromM(Map.of("url", s(d.skype().url()),
+                    "secretRef", s(d.skype().secretRef()))));
+        }
+        if (d.teams() != null) {
+            m.put("teams", AttributeValue.fromM(Map.of("tenantId", s(d.teams().tenantId()),
+                    "clientId", s(d.teams().clientId()), "clientSecretRef", s(d.teams().clientSecretRef()),
+                    "expirationMinutes", n(d.teams().expirationMinutes()))));
+        }
+        if (d.salesforce() != null) {
+            var sf = d.salesforce();
+            m.put("salesforce", AttributeValue.fromM(Map.of("myDomainUrl", s(sf.myDomainUrl()),
+                    "clientId", s(sf.clientId()), "clientSecretRef", s(sf.clientSecretRef()),
+                    "platformEvent", s(sf.platformEvent()), "timeObject", s(sf.timeObject()),
+                    "externalIdField", s(sf.externalIdField()))));
+        }
+        return m;
+    }
+
+    private static DeliveryConfig deliveryFromItem(AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return DeliveryConfig.NONE;
+        }
+        Map<String, AttributeValue> m = value.m();
+        DeliveryConfig.Webhook pbx = m.containsKey("pbxWebhook") ? new DeliveryConfig.Webhook(
+                str(m.get("pbxWebhook").m(), "url"), str(m.get("pbxWebhook").m(), "secretRef")) : null;
+        DeliveryConfig.Webhook skype = m.containsKey("skype") ? new DeliveryConfig.Webhook(
+                str(m.get("skype").m(), "url"), str(m.get("skype").m(), "secretRef")) : null;
+        DeliveryConfig.Teams teams = null;
+        if (m.containsKey("teams")) {
+            var t = m.get("teams").m();
+            teams = new DeliveryConfig.Teams(str(t, "tenantId"), str(t, "clientId"), str(t, "clientSecretRef"),
+                    (int) num(t, "expirationMinutes"));
+        }
+        DeliveryConfig.Salesforce sf = null;
+        if (m.containsKey("salesforce")) {
+            var t = m.get("salesforce").m();
+            sf = new DeliveryConfig.Salesforce(str(t, "myDomainUrl"), str(t, "clientId"), str(t, "clientSecretRef"),
+                    str(t, "platformEvent"), str(t, "timeObject"), str(t, "externalIdField"));
+        }
+        return new DeliveryConfig(pbx, skype, teams, sf);
     }
 
     static CallCenterConfig fromItem(Map<String, AttributeValue> item) {
@@ -89,10 +151,19 @@ public class DynamoCallCenterRepository implements CallCenterRepository {
                 .map(m -> new PresenceState(str(m, "id"), str(m, "label"), str(m, "reasonCode"),
                         PresenceStatus.ofCode((int) num(m, "presenceStatus"))))
                 .toList();
+        Map<String, StateTargets> targets = new HashMap<>();
+        item.get("states").l().stream().map(AttributeValue::m).forEach(m -> {
+            String omni = str(m, "omniChannelStatusId");
+            TeamsPresence teams = m.containsKey("teamsAvailability")
+                    ? new TeamsPresence(str(m, "teamsAvailability"), str(m, "teamsActivity")) : null;
+            if (omni != null || teams != null) {
+                targets.put(str(m, "id"), new StateTargets(omni, teams));
+            }
+        });
         return new CallCenterConfig(str(item, "callCenterId"), str(item, "name"), ZoneId.of(str(item, "timeZone")),
                 bool(item, "presenceEnabled"), PbxMode.valueOf(str(item, "pbxMode")),
                 (int) num(item, "callWrapUpSeconds"), bool(item, "timeTrackingEnabled"),
                 (int) num(item, "timeTrackingUpdateSeconds"), bool(item, "omniChannelEnabled"),
-                bool(item, "activeCallChangesPresence"), states);
+                bool(item, "activeCallChangesPresence"), states, deliveryFromItem(item.get("delivery")), targets);
     }
 }

@@ -16,7 +16,14 @@ public class Tables {
     public static final TableSpec CALL_EVENTS = new TableSpec("call-events", "eventKey", null, "expiresAt");
     /** Partition: callCenterId; sort: localDate#agentId#stateId; milliseconds of closed days (legacy rows: seconds). */
     public static final TableSpec TIME_TOTALS = new TableSpec("time-totals", "callCenterId", "totalKey", null);
-    public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS, TIME_TOTALS);
+    /**
+     * Partition: callCenterId; sort: agentId#profile (the agent's profile), agentId#TARGET (the transactional outbox:
+     * the agent's latest desired state at a target and its delivery status), #time (the call center's pending
+     * time-tracking sync). One agent's items are one Query (begins_with agentId#).
+     */
+    public static final TableSpec AGENT_DELIVERY = new TableSpec("agent-delivery", "callCenterId", "itemKey", null);
+    public static final List<TableSpec> ALL = List.of(CALL_CENTERS, AGENTS, HISTORY, CALL_EVENTS, TIME_TOTALS,
+            AGENT_DELIVERY);
 
     private final String prefix;
 

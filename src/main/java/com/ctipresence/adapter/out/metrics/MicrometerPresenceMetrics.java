@@ -14,7 +14,9 @@ import java.time.Duration;
  * {@link PresenceMetrics} as Micrometer meters, served in Prometheus text at {@code /q/metrics}:
  * {@code cti.presence.changes{cause}}, {@code cti.wrapup.started}, {@code cti.wrapup.expired},
  * {@code cti.wrapup.lateness}, {@code cti.tick.duration{callCenterId}}, {@code cti.tick.agents{callCenterId}},
- * {@code cti.store.errors{kind}}.
+ * {@code cti.store.errors{kind}}; per delivery target: {@code cti.delivery.sent{target}},
+ * {@code cti.delivery.lag{target}} (enqueued → accepted), {@code cti.delivery.retried{target}},
+ * {@code cti.delivery.failed{target}}.
  */
 @ApplicationScoped
 @UnlessBuildProfile("lambda") // on Lambda: EmfPresenceMetrics (the same names, as EMF log lines)
@@ -26,6 +28,10 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
     public static final String TICK_DURATION = "cti.tick.duration";
     public static final String TICK_AGENTS = "cti.tick.agents";
     public static final String STORE_ERRORS = "cti.store.errors";
+    public static final String DELIVERY_SENT = "cti.delivery.sent";
+    public static final String DELIVERY_LAG = "cti.delivery.lag";
+    public static final String DELIVERY_RETRIED = "cti.delivery.retried";
+    public static final String DELIVERY_FAILED = "cti.delivery.failed";
 
     private final MeterRegistry registry;
     private final Counter wrapUpsStarted;
@@ -70,5 +76,25 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
     public void storeError(String kind) {
         Counter.builder(STORE_ERRORS).description("store failures, by kind").tag("kind", kind).register(registry)
                 .increment();
+    }
+
+    @Override
+    public void deliverySent(String target, Duration lag) {
+        Counter.builder(DELIVERY_SENT).description("deliveries a target accepted, by target").tag("target", target)
+                .register(registry).increment();
+        Timer.builder(DELIVERY_LAG).description("from a change's commit to its target's acceptance, by target")
+                .tag("target", target).register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    @Override
+    public void deliveryRetried(String target) {
+        Counter.builder(DELIVERY_RETRIED).description("deliveries to be tried again (5xx, 429, timeout), by target")
+                .tag("target", target).register(registry).increment();
+    }
+
+    @Override
+    public void deliveryFailed(String target) {
+        Counter.builder(DELIVERY_FAILED).description("deliveries a target refused for good, by target")
+                .tag("target", target).register(registry).increment();
     }
 }

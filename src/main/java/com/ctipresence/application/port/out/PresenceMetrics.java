@@ -18,4 +18,16 @@ public interface PresenceMetrics {
 
     /** The store failed ({@code kind}: e.g. unavailable, throttled, timeout). */
     void storeError(String kind);
+
+    /** A target accepted a delivery, {@code lag} after the change was enqueued ({@code target}: e.g. teams). */
+    default void deliverySent(String target, Duration lag) {
+    }
+
+    /** A delivery will be tried again (5xx, 429, timeout). */
+    default void deliveryRetried(String target) {
+    }
+
+    /** A target refused a delivery for good (4xx, missing profile field or secret). */
+    default void deliveryFailed(String target) {
+    }
 }
