@@ -84,14 +84,15 @@ class RequestCountTest {
     }
 
     @Test
-    void aGetPresenceIsOneGetItemAndTheListOneQueryPage() {
+    void aGetPresenceIsOneGetItemAndTheListOneQueryPagePlusTheProfiles() {
         String cc = newCallCenter(0, true);
         IntStream.range(0, 3).forEach(i -> setState(cc, "a" + i, "ready").statusCode(200));
         clock.advance(Duration.ofSeconds(90));
         assertThat(requests(cc, () -> presence(cc, "a1").statusCode(200).body("today.ready", equalTo(90))))
                 .containsExactly("GetItem");
         assertThat(requests(cc, () -> asSupervisor(cc).get("/v1/call-centers/{cc}/agents", cc).then()
-                .statusCode(200).body("size()", equalTo(3)))).containsExactly("Query");
+                .statusCode(200).body("size()", equalTo(3)))).as("the agents' page, and the call center's profiles "
+                + "(display names) and delivery status in the agent-delivery table").containsExactly("Query", "Query");
     }
 
     @Test

@@ -104,10 +104,10 @@ class TimeSyncAndMetricsTest {
         worker.drainDue(); // nothing more is due
         String day = LocalDate.of(2026, 11, 18).toString();
         TimeRecord ready = object.stored.get(CC + "|" + day + "|a1|ready");
-        assertThat(ready.seconds()).isEqualTo(60); // as the tick booked it (absolute)
+        assertThat(ready.seconds()).isEqualTo(61); // the day so far when it was sent, 11:00:00 to 11:01:01 (absolute)
         assertThat(ready.salesforceUserId()).isEqualTo("005000000000001AAA");
         assertThat(ready.stateLabel()).isEqualTo("Ready");
-        assertThat(object.stored.get(CC + "|" + day + "|a2|away").seconds()).isEqualTo(60);
+        assertThat(object.stored.get(CC + "|" + day + "|a2|away").seconds()).isEqualTo(61);
         assertThat(object.stored.get(CC + "|" + day + "|a2|away").salesforceUserId()).isNull();
 
         rig.clock.advance(Duration.ofSeconds(59));
