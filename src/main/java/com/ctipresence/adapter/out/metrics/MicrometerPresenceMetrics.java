@@ -13,7 +13,7 @@ import java.time.Duration;
  * {@link PresenceMetrics} as Micrometer meters, served in Prometheus text at {@code /q/metrics}:
  * {@code cti.presence.changes{cause}}, {@code cti.wrapup.started}, {@code cti.wrapup.expired},
  * {@code cti.wrapup.lateness}, {@code cti.tick.duration{callCenterId}}, {@code cti.tick.agents{callCenterId}},
- * {@code cti.store.errors{kind}}.
+ * {@code cti.tick.overruns{callCenterId}}, {@code cti.store.errors{kind}}.
  */
 @ApplicationScoped
 public class MicrometerPresenceMetrics implements PresenceMetrics {
@@ -24,6 +24,7 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
     public static final String TICK_DURATION = "cti.tick.duration";
     public static final String TICK_AGENTS = "cti.tick.agents";
     public static final String STORE_ERRORS = "cti.store.errors";
+    public static final String TICK_OVERRUNS = "cti.tick.overruns";
 
     private final MeterRegistry registry;
     private final Counter wrapUpsStarted;
@@ -62,6 +63,12 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
                 .tag("callCenterId", callCenterId).register(registry).record(duration);
         DistributionSummary.builder(TICK_AGENTS).description("agents ticked by one time-tracking tick")
                 .tag("callCenterId", callCenterId).register(registry).record(agentsTicked);
+    }
+
+    @Override
+    public void tickOverrun(String callCenterId) {
+        Counter.builder(TICK_OVERRUNS).description("ticks that did not finish within their interval")
+                .tag("callCenterId", callCenterId).register(registry).increment();
     }
 
     @Override
