@@ -1,6 +1,7 @@
 package com.ctipresence.adapter.in.scheduler;
 
 import com.ctipresence.application.service.TickScheduler;
+import com.ctipresence.config.StoreReadiness;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,7 +42,10 @@ public class TimeTrackingTicker {
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean enabled;
 
-    public TimeTrackingTicker(TickScheduler ticks, Config config) {
+    private final StoreReadiness store;
+
+    public TimeTrackingTicker(TickScheduler ticks, Config config, StoreReadiness store) {
+        this.store = store;
         this.ticks = ticks;
         this.enabled = config.enabled();
     }
@@ -50,8 +54,8 @@ public class TimeTrackingTicker {
             delayed = "${cti.time-tracking.scheduler.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!enabled) {
-            return;
+        if (!enabled || !store.isReady()) {
+            return; // paused, or the store is still starting
         }
         running.lock();
         try {
