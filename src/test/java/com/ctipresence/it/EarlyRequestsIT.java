@@ -28,16 +28,16 @@ class EarlyRequestsIT {
 
     @Test
     void requestsBeforeTheStoreIsReadyGet503AndAfterwardsAreServed(@TempDir Path dataDir) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
         List<Seen> seen = new ArrayList<>();
         try (RunningServer server = RunningServer.launch(dataDir, RunningServer.freePort())) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 try {
                     HttpResponse<String> api = http.send(HttpRequest.newBuilder(
-                                    URI.create(server.url("/v1/call-centers/acme/agents"))).timeout(Duration.ofSeconds(5))
+                                    URI.create(server.url("/v1/call-centers/acme/agents"))).timeout(Duration.ofSeconds(60))
                             .build(), HttpResponse.BodyHandlers.ofString());
                     HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                                    URI.create(server.url("/q/health/ready"))).timeout(Duration.ofSeconds(5)).build(),
+                                    URI.create(server.url("/q/health/ready"))).timeout(Duration.ofSeconds(60)).build(),
                             HttpResponse.BodyHandlers.ofString());
                     seen.add(new Seen(api.statusCode(), api.headers().firstValue("Content-Type").orElse(""),
                             api.headers().firstValue("Retry-After").orElse(null), ready.statusCode() == 200));
