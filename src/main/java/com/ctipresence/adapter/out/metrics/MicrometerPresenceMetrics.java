@@ -37,7 +37,9 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
         this.wrapUpsExpired = Counter.builder(WRAP_UP_EXPIRED).description("wrap-ups ended by their expiry")
                 .register(registry);
         this.wrapUpLateness = Timer.builder(WRAP_UP_LATENESS)
-                .description("how long after wrapUpUntil a wrap-up expiry ran").register(registry);
+                .description("how long after wrapUpUntil a wrap-up expiry ran")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(60)).register(registry);
     }
 
     @Override
