@@ -408,6 +408,10 @@ final class ServerBench {
         double p50 = Bench.histogramQuantile(before, after, .5) * 1000;
         double p99 = Bench.histogramQuantile(before, after, .99) * 1000;
         double max = Bench.metric(metricsAfter, "cti_wrapup_lateness_seconds_max") * 1000;
+        if (Double.isNaN(p50)) {
+            Bench.note("(b) no lateness histogram found; its lines: " + metricsAfter.lines()
+                    .filter(l -> l.contains("wrapup_lateness")).limit(6).toList());
+        }
         Bench.note(String.format("(b) %d of %d wrap-ups expired; background load %.0f changes/s (target %.0f/s), "
                         + "%d failed; lateness percentiles are histogram bucket upper bounds", (long) expired, agents,
                 load.perSecond(), rate, load.failures()));

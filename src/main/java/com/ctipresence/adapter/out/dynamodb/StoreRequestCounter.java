@@ -1,7 +1,10 @@
 package com.ctipresence.adapter.out.dynamodb;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -24,6 +27,18 @@ public class StoreRequestCounter implements ExecutionInterceptor {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         COUNTERS.computeIfAbsent(operation == null ? "unknown" : operation,
                 op -> Counter.builder(STORE_REQUESTS).description("DynamoDB requests sent, by operation")
-                        .tag("operation", op).register(Metrics.globalRegistry)).increment();
+                        .tag("operation", op).register(registry())).increment();
+    }
+
+    /** The application's registry (the one /q/metrics serves); the global one outside a running application. */
+    private static MeterRegistry registry() {
+        ArcContainer container = Arc.container();
+        if (container != null) {
+            var registry = container.select(MeterRegistry.class);
+            if (registry.isResolvable()) {
+                return registry.get();
+            }
+        }
+        return Metrics.globalRegistry;
     }
 }
