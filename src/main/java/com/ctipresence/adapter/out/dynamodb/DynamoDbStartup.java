@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
@@ -23,7 +24,7 @@ import java.util.Set;
  * Local (if any, see {@link EmbeddedDynamoDb}) and create the tables that are missing (one ListTables, then a
  * CreateTable for each missing one; not on AWS, where the SAM template creates them).
  * <p>
- * With {@code cti.dynamodb.start-in-background=true} (the packaged server) this runs on its own thread while the rest
+ * With {@code cti.store-startup.background=true} (the packaged server) this runs on its own thread while the rest
  * of the application boots and the HTTP port opens; {@link StoreReadiness} tells when it is done (readiness DOWN and
  * API requests 503 until then). A taken store port is still refused before anything starts (checked first, here).
  * A failure in the background ends the process with exit code 1.
@@ -43,12 +44,19 @@ public class DynamoDbStartup {
         this(dynamo, tables, config, (EmbeddedDynamoDb) null, new StoreReadiness(), false);
     }
 
+    /** {@code cti.store-startup.*}: whether the store starts in the background. */
+    @ConfigMapping(prefix = "cti.store-startup")
+    public interface StartupConfig {
+        /** Start the embedded store and check the tables while the rest boots (tests: false, they wait). */
+        @WithDefault("true")
+        boolean background();
+    }
+
     @Inject
     public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config,
-                           Instance<EmbeddedDynamoDb> embedded, StoreReadiness readiness,
-                           @ConfigProperty(name = "cti.dynamodb.start-in-background", defaultValue = "true")
-                           boolean inBackground) {
-        this(dynamo, tables, config, embedded.isResolvable() ? embedded.get() : null, readiness, inBackground);
+                           Instance<EmbeddedDynamoDb> embedded, StoreReadiness readiness, StartupConfig startup) {
+        this(dynamo, tables, config, embedded.isResolvable() ? embedded.get() : null, readiness,
+                startup.background());
     }
 
     /** With the embedded store (null: none in this build) given directly (tests). */
