@@ -56,7 +56,7 @@ final class HttpClientBench {
         clients.put("url-connection", UrlConnectionHttpClient::builder);
         clients.put("apache", () -> reflective("software.amazon.awssdk.http.apache.ApacheHttpClient"));
         clients.put("aws-crt", () -> reflective("software.amazon.awssdk.http.crt.AwsCrtHttpClient"));
-        int requests = Bench.size(20_000, 1_500);
+        double seconds = Bench.size(3, 1); // per measurement, after a warm-up of a third of it
         try {
             Tables tables = new Tables(config);
             String table = tables.name(Tables.CALL_CENTERS);
@@ -83,8 +83,8 @@ final class HttpClientBench {
                                     .item(Map.of("callCenterId", AttributeValue.fromS("bench"))).build());
                         }
                         for (int threads : new int[]{1, 8}) {
-                            getItems(dynamo, table, threads, requests / 5); // warm-up
-                            double perSecond = getItems(dynamo, table, threads, requests);
+                            getItems(dynamo, table, threads, seconds / 3); // warm-up
+                            double perSecond = getItems(dynamo, table, threads, seconds);
                             results.computeIfAbsent(client.getKey(), k -> new LinkedHashMap<>())
                                     .computeIfAbsent(threads, k -> new ArrayList<>()).add(perSecond);
                             System.out.printf("clients round %d %-15s %d thread(s): %,.0f GetItem/s%n", round,
@@ -113,18 +113,21 @@ final class HttpClientBench {
         }
     }
 
-    private static double getItems(DynamoDbClient dynamo, String table, int threads, int total) throws Exception {
+    private static double getItems(DynamoDbClient dynamo, String table, int threads, double seconds)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger left = new AtomicInteger(total);
+        AtomicInteger done = new AtomicInteger();
         GetItemRequest request = GetItemRequest.builder().tableName(table)
                 .key(Map.of("callCenterId", AttributeValue.fromS("bench"))).build();
         long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
-                    while (left.getAndDecrement() > 0) {
+                    while (System.nanoTime() < end) {
                         dynamo.getItem(request);
+                        done.incrementAndGet();
                     }
                 }));
             }
@@ -134,6 +137,6 @@ final class HttpClientBench {
         } finally {
             pool.shutdownNow();
         }
-        return total / ((System.nanoTime() - start) / 1e9);
+        return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 }

@@ -298,7 +298,7 @@ final class ServerBench {
                     expect(send("PUT", presenceUrl(server, cc, "agent-" + agent), tokens[agent],
                             seq % 2 == 0 ? "{\"stateId\":\"away\"}" : "{\"stateId\":\"ready\"}"), "change");
                 };
-                double seconds = Bench.size(8, 2);
+                double seconds = Bench.size(5, 2);
                 load(8, seconds, 0, change); // warm-up (JIT) of both
                 load(8, seconds, 0, floor);
                 double maxThroughput8 = 0;
