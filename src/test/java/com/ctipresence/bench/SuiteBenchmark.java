@@ -69,7 +69,7 @@ class SuiteBenchmark {
                 - **(a)** presence changes (PUT presence) over HTTP to the packaged server, 1, 8, 32 clients, each
                   client alternating between 4 agents; floor: the raw 2-request change (consistent GetItem +
                   TransactWriteItems of the agent update and a history put) straight against the server's own
-                  DynamoDB Local. DynamoDB requests per operation from the server's `cti.store.requests` counter.
+                  DynamoDB Local, through the server's HTTP client (Apache). DynamoDB requests per operation from the server's `cti.store.requests` counter.
                 - **(b)** wrap-up lateness (the server's `cti.wrapup.lateness` histogram: time from `wrapUpUntil` to the
                   expiry) with N wrap-ups ending together while 8 clients change presence at half the 8-client
                   throughput measured in (a). Percentiles are histogram bucket upper bounds.
