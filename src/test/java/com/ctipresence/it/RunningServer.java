@@ -28,13 +28,18 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Path dataDir, int dynamoPort, String... extraProperties) throws Exception {
+        RunningServer server = launch(dataDir, dynamoPort, extraProperties);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Starts it and returns at once, before it answers (tests of what it answers while starting). */
+    static RunningServer launch(Path dataDir, int dynamoPort, String... extraProperties) throws Exception {
         int httpPort = freePort();
         Path log = Files.createTempFile("cti-presence-it", ".log");
         Process process = new ProcessBuilder(command(httpPort, dataDir, dynamoPort, extraProperties))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RunningServer server = new RunningServer(process, httpPort, log);
-        server.awaitReady();
-        return server;
+        return new RunningServer(process, httpPort, log);
     }
 
     /** How a start that must fail ended: exit code (or null if still running at the deadline) and all output. */
@@ -99,7 +104,7 @@ final class RunningServer implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
-    private void awaitReady() throws Exception {
+    void awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {

@@ -143,6 +143,10 @@ class SamTemplateTest {
         assertThat(function.path("AutoPublishAlias").asText()).isEqualTo("live");
         assertThat(function.path("Environment").path("Variables").path("QUARKUS_PROFILE").asText())
                 .isEqualTo("lambda");
+        assertThat(function.path("MemorySize").asInt()).isBetween(512, 2048);
+        assertThat(function.path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText())
+                .as("the heap is bounded, with the serial collector").contains("-XX:+UseSerialGC")
+                .containsPattern("-XX:MaxRAMPercentage=[1-7][0-9]\\b|-Xmx\\d+m");
 
         Map<String, JsonNode> functions = resources("AWS::Serverless::Function");
         List<String> named = functions.values().stream().map(f -> f.path("Properties").path("Environment")

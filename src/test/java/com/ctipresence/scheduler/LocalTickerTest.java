@@ -1,6 +1,12 @@
 package com.ctipresence.scheduler;
 
 import com.ctipresence.adapter.in.scheduler.TimeTrackingTicker;
+import com.ctipresence.adapter.out.dynamodb.Tables;
+import com.ctipresence.application.port.out.CallCenterRepository;
+import com.ctipresence.application.service.TickResult;
+import com.ctipresence.application.service.TickScheduler;
+import com.ctipresence.support.Services;
+import com.ctipresence.support.StoreProbe;
 import com.ctipresence.application.port.out.TimeTotalsRepository;
 import com.ctipresence.domain.DayTotal;
 import com.ctipresence.support.Api;
@@ -35,6 +41,12 @@ class LocalTickerTest {
     TimeTotalsRepository totals;
     @Inject
     com.ctipresence.application.port.out.AgentRepository agents;
+    @Inject
+    CallCenterRepository callCenters;
+    @Inject
+    TickScheduler scheduler;
+    @Inject
+    Tables tables;
 
     @AfterEach
     void pauseAndReset() {
@@ -68,5 +80,34 @@ class LocalTickerTest {
         clock.advance(Duration.ofSeconds(10));
         assertThat(StoredTotals.of(agents, totals, cc, "a1", day, day)).as("paused again: nothing more booked")
                 .extracting(DayTotal::millis).containsExactly(42_000L);
+    }
+
+    @Test
+    void theCallCenterTableIsScannedOnceNotEverySecond() {
+        clock.freezeAt(NOON_BERLIN);
+        String table = tables.name(Tables.CALL_CENTERS);
+        // the scheduler as the ticker runs it, over the application's (probed) repository; its ticks do nothing
+        TickScheduler scheduling = new TickScheduler(callCenters::findAll, cc -> new TickResult(cc, 0, 0, 0, 0),
+                clock, Services.NO_METRICS, Runnable::run, Duration.ofMinutes(5));
+        StoreProbe.countRequests();
+        try {
+            for (int second = 0; second < 120; second++) { // two simulated minutes, one run a second
+                scheduling.runDue();
+                clock.advance(Duration.ofSeconds(1));
+            }
+            assertThat(StoreProbe.counted("Scan", table)).as("Scans of %s in 120 runs", table).isEqualTo(1);
+        } finally {
+            StoreProbe.stopCounting();
+        }
+    }
+
+    @Test
+    void savingAConfigurationMakesTheTickerReloadItsCallCenters() throws Exception {
+        clock.freezeAt(NOON_BERLIN);
+        scheduler.runDue(); // loads the list (and starts whatever is due; the pause after the test waits for it)
+        assertThat(scheduler.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(scheduler.reloadPending()).isFalse();
+        putConfig(uniqueId("cc"), Api.config(0, false)).statusCode(200);
+        assertThat(scheduler.reloadPending()).isTrue();
     }
 }

@@ -108,6 +108,29 @@ class ReadinessCheckTest {
         }
     }
 
+    @Test
+    void whileTheStoreIsStillStartingItIsDownWithoutAskingTheStore() {
+        DynamoDbClient untouched = new DynamoDbClient() {
+            @Override
+            public DescribeTableResponse describeTable(DescribeTableRequest request) {
+                throw new AssertionError("asked the store while it is starting");
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        com.ctipresence.config.StoreReadiness starting = new com.ctipresence.config.StoreReadiness();
+        HealthCheckResponse response = new DynamoDbReadinessCheck(untouched, new Tables(config()), starting).call();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(response.getData().orElseThrow()).containsEntry("error", "store starting");
+    }
+
     static DynamoDbConfig config() {
         return new DynamoDbConfig() {
             public Optional<String> endpoint() { return Optional.empty(); }

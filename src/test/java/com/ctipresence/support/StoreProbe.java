@@ -26,6 +26,7 @@ public class StoreProbe implements ExecutionInterceptor {
     private static final Map<String, Queue<String>> RECORDED = new ConcurrentHashMap<>();
     private static final Map<String, Fault> FAULTS = new ConcurrentHashMap<>();
     private static volatile Set<String> accesses;
+    private static volatile Map<String, AtomicInteger> counts;
 
     private record Fault(String operation, AtomicInteger remaining, Supplier<RuntimeException> failure) {
     }
@@ -65,6 +66,31 @@ public class StoreProbe implements ExecutionInterceptor {
         return recorded == null ? Set.of() : Set.copyOf(recorded);
     }
 
+    /** Starts counting every request, whoever makes it, by operation and table (e.g. "Scan cti-callcenters"). */
+    public static void countRequests() {
+        counts = new ConcurrentHashMap<>();
+    }
+
+    /** How many requests of {@code operation} on {@code table} were sent since {@link #countRequests}. */
+    public static int counted(String operation, String table) {
+        Map<String, AtomicInteger> current = counts;
+        AtomicInteger n = current == null ? null : current.get(operation + " " + table);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Stops counting. */
+    public static void stopCounting() {
+        counts = null;
+    }
+
+    private static void count(String operation, SdkRequest request) {
+        Map<String, AtomicInteger> into = counts;
+        if (into != null) {
+            String table = request.getValueForField("TableName", String.class).orElse("");
+            into.computeIfAbsent(operation + " " + table, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
     private static void access(SdkRequest request) {
         Set<String> into = accesses;
         if (into == null) {
@@ -97,6 +123,7 @@ public class StoreProbe implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         access(context.request());
+        count(operation, context.request());
         String request = context.request().toString();
         RECORDED.forEach((marker, ops) -> {
             if (request.contains(marker)) {

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -75,11 +74,8 @@ public class TickService {
         this.agents = agents;
         this.clock = clock;
         this.metrics = metrics;
-        this.tickPool = Executors.newFixedThreadPool(config.tickConcurrency(), r -> {
-            Thread t = new Thread(r, "time-tracking-tick");
-            t.setDaemon(true);
-            return t;
-        });
+        // agent writers yield to wrap-up expiries in flight (ExpiryFirst)
+        this.tickPool = ExpiryFirst.bulkPool(config.tickConcurrency(), "time-tracking-tick");
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.ctipresence.adapter.in.scheduler;
 
-import com.ctipresence.application.service.TickService;
+import com.ctipresence.application.service.TickScheduler;
+import com.ctipresence.config.StoreReadiness;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Local server: once a second, tick the call centers whose next tick instant (a multiple of
- * timeTrackingUpdateSeconds from the epoch) has come. On AWS an
- * EventBridge schedule calls the same use case.
+ * Local server: once a second, start the ticks of the call centers whose next tick instant (a multiple of
+ * timeTrackingUpdateSeconds from the epoch) has come ({@link TickScheduler}: a cached list of call centers, a tick
+ * pool of its own, no overlapping ticks of one call center). On AWS an EventBridge schedule calls the same use case.
  * <p>
  * It can be paused and resumed at run time; {@link #pause()} returns only once a tick that is running has ended. Tests
  * start with it paused ({@code %test.cti.time-tracking.scheduler.enabled=false}): no tick runs on a test's clock
@@ -37,11 +38,14 @@ public class TimeTrackingTicker {
         Duration delay();
     }
 
-    private final TickService ticks;
+    private final TickScheduler ticks;
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean enabled;
 
-    public TimeTrackingTicker(TickService ticks, Config config) {
+    private final StoreReadiness store;
+
+    public TimeTrackingTicker(TickScheduler ticks, Config config, StoreReadiness store) {
+        this.store = store;
         this.ticks = ticks;
         this.enabled = config.enabled();
     }
@@ -50,24 +54,29 @@ public class TimeTrackingTicker {
             delayed = "${cti.time-tracking.scheduler.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!enabled) {
-            return;
+        if (!enabled || !store.isReady()) {
+            return; // paused, or the store is still starting
         }
         running.lock();
         try {
             if (enabled) {
-                ticks.tickDue();
+                ticks.runDue(); // starts the due ticks on the tick pool (TickScheduler) and returns
             }
         } finally {
             running.unlock();
         }
     }
 
-    /** Stops ticking; returns once a tick that is running has ended, so nothing of it is written afterwards. */
+    /** Stops ticking; returns once the ticks that are running have ended, so nothing of them is written afterwards. */
     public void pause() {
         enabled = false;
         running.lock();
         running.unlock();
+        try {
+            ticks.awaitIdle(Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void resume() {

@@ -2,6 +2,7 @@ package com.ctipresence.adapter.in.startup;
 
 import com.ctipresence.application.service.PresenceService;
 import com.ctipresence.config.StartupOrder;
+import com.ctipresence.config.StoreReadiness;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,12 @@ public class WrapUpRearm {
     private static final Logger LOG = Logger.getLogger(WrapUpRearm.class);
 
     void onStart(@Observes @Priority(StartupOrder.WRAP_UP_REARM) StartupEvent event, PresenceService presence,
+                 StoreReadiness readiness,
                  @ConfigProperty(name = "cti.wrap-up.rearm-at-start", defaultValue = "true") boolean rearm) {
         if (!rearm) {
             return; // AWS: timers are queue messages that outlive any instance; nothing to re-arm
         }
-        LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps());
+        // once the store is up (it may still be starting in the background, see StoreReadiness)
+        readiness.whenReady(() -> LOG.infof("re-armed %d pending wrap-up timer(s)", presence.rearmWrapUps()));
     }
 }

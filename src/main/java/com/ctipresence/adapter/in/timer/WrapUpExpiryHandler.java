@@ -1,6 +1,7 @@
 package com.ctipresence.adapter.in.timer;
 
 import com.ctipresence.application.port.out.WrapUpDue;
+import com.ctipresence.application.service.ExpiryFirst;
 import com.ctipresence.application.service.PresenceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,10 @@ public class WrapUpExpiryHandler {
     }
 
     void onDue(@Observes WrapUpDue due) {
-        presence.expireWrapUp(due.callCenterId(), due.agentId(), due.wrapUpId());
+        // ahead of bulk work: a running tick's agent writers hold back while this runs
+        ExpiryFirst.expiry(() -> {
+            presence.expireWrapUp(due.callCenterId(), due.agentId(), due.wrapUpId());
+            return null;
+        });
     }
 }

@@ -1,10 +1,16 @@
 package com.ctipresence.adapter.out.dynamodb;
 
 import com.ctipresence.config.StartupOrder;
+import com.ctipresence.config.StoreReadiness;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
@@ -14,9 +20,14 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Before anything else at start-up (and before the scheduler's first tick): once the embedded DynamoDB Local (if
- * any, see {@link EmbeddedDynamoDb}) is up, create the tables that are missing (not on AWS, where the SAM template
- * creates them).
+ * At start-up, before the scheduler's first tick and the re-arming of wrap-up timers: start the embedded DynamoDB
+ * Local (if any, see {@link EmbeddedDynamoDb}) and create the tables that are missing (one ListTables, then a
+ * CreateTable for each missing one; not on AWS, where the SAM template creates them).
+ * <p>
+ * With {@code cti.store-startup.background=true} (the packaged server) this runs on its own thread while the rest
+ * of the application boots and the HTTP port opens; {@link StoreReadiness} tells when it is done (readiness DOWN and
+ * API requests 503 until then). A taken store port is still refused before anything starts (checked first, here).
+ * A failure in the background ends the process with exit code 1.
  */
 @ApplicationScoped
 public class DynamoDbStartup {
@@ -25,17 +36,81 @@ public class DynamoDbStartup {
     private final DynamoDbClient dynamo;
     private final Tables tables;
     private final DynamoDbConfig config;
+    private final EmbeddedDynamoDb embedded;
+    private final StoreReadiness readiness;
+    private final boolean inBackground;
 
     public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
+        this(dynamo, tables, config, (EmbeddedDynamoDb) null, new StoreReadiness(), false);
+    }
+
+    /** {@code cti.store-startup.*}: whether the store starts in the background. */
+    @ConfigMapping(prefix = "cti.store-startup")
+    public interface StartupConfig {
+        /** Start the embedded store and check the tables while the rest boots (tests: false, they wait). */
+        @WithDefault("true")
+        boolean background();
+    }
+
+    @Inject
+    public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config,
+                           Instance<EmbeddedDynamoDb> embedded, StoreReadiness readiness, StartupConfig startup) {
+        this(dynamo, tables, config, embedded.isResolvable() ? embedded.get() : null, readiness,
+                startup.background());
+    }
+
+    /** With the embedded store (null: none in this build) given directly (tests). */
+    DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config, EmbeddedDynamoDb embedded,
+                    StoreReadiness readiness, boolean inBackground) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.config = config;
+        this.embedded = embedded;
+        this.readiness = readiness;
+        this.inBackground = inBackground;
     }
 
-    void onStart(@Observes @Priority(StartupOrder.STORE) StartupEvent event) {
-        if (config.createTables()) {
-            createMissingTables();
+    void onStart(@Observes @Priority(StartupOrder.EMBEDDED_STORE) StartupEvent event) {
+        EmbeddedDynamoDb store = embedded != null && embedded.wanted() ? embedded : null;
+        if (store == null && !config.createTables()) {
+            readiness.markReady();
+            return;
         }
+        if (store != null) {
+            store.refuseTakenPort(); // one clear line and exit code 1 before anything starts
+        }
+        if (!inBackground) {
+            prepare(store);
+            return;
+        }
+        Thread starter = new Thread(() -> {
+            try {
+                prepare(store);
+            } catch (RuntimeException e) {
+                LOG.errorf("the store did not start: %s", e.getMessage());
+                LOG.debug("store start-up failure", e);
+                Quarkus.asyncExit(1);
+            }
+        }, "store-startup");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void prepare(EmbeddedDynamoDb store) {
+        long started = System.nanoTime();
+        try {
+            if (store != null) {
+                store.startOrRefuse();
+            }
+            if (config.createTables()) {
+                createMissingTables();
+            }
+        } catch (RuntimeException e) {
+            readiness.markFailed(e);
+            throw e;
+        }
+        readiness.markReady();
+        LOG.infof("store ready in %d ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     public void createMissingTables() {

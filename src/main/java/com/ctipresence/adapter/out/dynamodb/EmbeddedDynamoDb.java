@@ -2,12 +2,9 @@ package com.ctipresence.adapter.out.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
-import com.ctipresence.config.StartupOrder;
 import com.ctipresence.config.StartupRefusal;
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.jetty.server.Server;
@@ -20,6 +17,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -55,16 +54,29 @@ public class EmbeddedDynamoDb {
         this.config = config;
     }
 
-    /** Only when it is enabled and no other DynamoDB endpoint is configured. */
-    /** Starts before the tables are created; not part of the AWS build ({@code -Plambda}, build profile lambda). */
-    void onStart(@Observes @Priority(StartupOrder.EMBEDDED_STORE) StartupEvent event) {
-        if (wanted()) {
-            try {
-                start();
-            } catch (PortInUseException taken) {
-                // one clear line and exit code 1, no stack trace (Quarkus prints just the message)
-                throw new StartupRefusal(taken.getMessage());
-            }
+    /**
+     * Refuses the start (one line, exit code 1) if its port is taken: checked before anything starts, since the
+     * store itself may start in the background (DynamoDbStartup). Port 0 (a free one) is never taken.
+     */
+    void refuseTakenPort() {
+        int port = config.embedded().port();
+        if (port <= 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(LOOPBACK, port));
+        } catch (IOException taken) {
+            throw new StartupRefusal(new PortInUseException(port).getMessage());
+        }
+    }
+
+    /** Starts it; a taken port (taken since the check) is refused with the same line. */
+    void startOrRefuse() {
+        try {
+            start();
+        } catch (PortInUseException taken) {
+            throw new StartupRefusal(taken.getMessage());
         }
     }
 

@@ -82,6 +82,35 @@ public class EmfPresenceMetrics implements PresenceMetrics {
         emit(r);
     }
 
+    @Override
+    public void tickOverrun(String callCenterId) {
+        Record r = new Record("callCenterId", callCenterId);
+        r.metric(MicrometerPresenceMetrics.TICK_OVERRUNS, COUNT, 1);
+        emit(r);
+    }
+
+    @Override
+    public void deliverySent(String target, Duration lag) {
+        Record r = new Record("target", target);
+        r.metric(MicrometerPresenceMetrics.DELIVERY_SENT, COUNT, 1);
+        r.metric(MicrometerPresenceMetrics.DELIVERY_LAG, MILLISECONDS, lag.isNegative() ? 0 : lag.toMillis());
+        emit(r);
+    }
+
+    @Override
+    public void deliveryRetried(String target) {
+        Record r = new Record("target", target);
+        r.metric(MicrometerPresenceMetrics.DELIVERY_RETRIED, COUNT, 1);
+        emit(r);
+    }
+
+    @Override
+    public void deliveryFailed(String target) {
+        Record r = new Record("target", target);
+        r.metric(MicrometerPresenceMetrics.DELIVERY_FAILED, COUNT, 1);
+        emit(r);
+    }
+
     private void emit(Record record) {
         try {
             out.accept(json.writeValueAsString(record.root));

@@ -14,7 +14,7 @@ import java.time.Duration;
  * {@link PresenceMetrics} as Micrometer meters, served in Prometheus text at {@code /q/metrics}:
  * {@code cti.presence.changes{cause}}, {@code cti.wrapup.started}, {@code cti.wrapup.expired},
  * {@code cti.wrapup.lateness}, {@code cti.tick.duration{callCenterId}}, {@code cti.tick.agents{callCenterId}},
- * {@code cti.store.errors{kind}}; per delivery target: {@code cti.delivery.sent{target}},
+ * {@code cti.tick.overruns{callCenterId}}, {@code cti.store.errors{kind}}; per delivery target: {@code cti.delivery.sent{target}},
  * {@code cti.delivery.lag{target}} (enqueued → accepted), {@code cti.delivery.retried{target}},
  * {@code cti.delivery.failed{target}}.
  */
@@ -32,6 +32,7 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
     public static final String DELIVERY_LAG = "cti.delivery.lag";
     public static final String DELIVERY_RETRIED = "cti.delivery.retried";
     public static final String DELIVERY_FAILED = "cti.delivery.failed";
+    public static final String TICK_OVERRUNS = "cti.tick.overruns";
 
     private final MeterRegistry registry;
     private final Counter wrapUpsStarted;
@@ -44,7 +45,9 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
         this.wrapUpsExpired = Counter.builder(WRAP_UP_EXPIRED).description("wrap-ups ended by their expiry")
                 .register(registry);
         this.wrapUpLateness = Timer.builder(WRAP_UP_LATENESS)
-                .description("how long after wrapUpUntil a wrap-up expiry ran").register(registry);
+                .description("how long after wrapUpUntil a wrap-up expiry ran")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(60)).register(registry);
     }
 
     @Override
@@ -70,6 +73,12 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
                 .tag("callCenterId", callCenterId).register(registry).record(duration);
         DistributionSummary.builder(TICK_AGENTS).description("agents ticked by one time-tracking tick")
                 .tag("callCenterId", callCenterId).register(registry).record(agentsTicked);
+    }
+
+    @Override
+    public void tickOverrun(String callCenterId) {
+        Counter.builder(TICK_OVERRUNS).description("ticks that did not finish within their interval")
+                .tag("callCenterId", callCenterId).register(registry).increment();
     }
 
     @Override

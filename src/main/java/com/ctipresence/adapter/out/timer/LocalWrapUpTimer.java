@@ -47,9 +47,12 @@ public class LocalWrapUpTimer implements WrapUpTimer {
     private final Clock clock;
     private final boolean enabled;
     private final Duration firstRetry;
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+    /** Threads that run expiries: their own few, never a tick's; see ExpiryFirst for their priority. */
+    static final int THREADS = 4;
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "wrap-up-timer");
         t.setDaemon(true);
+        t.setPriority(Thread.MAX_PRIORITY);
         return t;
     });
     private final Map<String, Armed> pending = new ConcurrentHashMap<>();

@@ -16,6 +16,10 @@ public interface PresenceMetrics {
     /** A time-tracking tick of one call center ended after {@code duration}, over {@code agentsTicked} agents. */
     void tickCompleted(String callCenterId, Duration duration, int agentsTicked);
 
+    /** A tick of the call center could not finish within its interval; the ticks it overlapped were skipped. */
+    default void tickOverrun(String callCenterId) {
+    }
+
     /** The store failed ({@code kind}: e.g. unavailable, throttled, timeout). */
     void storeError(String kind);
 

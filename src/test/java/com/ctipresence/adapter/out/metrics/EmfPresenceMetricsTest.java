@@ -76,7 +76,10 @@ class EmfPresenceMetricsTest {
         }
     }
 
-    /** The same calls give the same metric names (and dimension names) on Lambda as in /q/metrics locally. */
+    /**
+     * The same calls give the same metric names (and dimension names) on Lambda as in /q/metrics locally: every
+     * method of the port, so a new one cannot be left to the port's no-op default on Lambda.
+     */
     @Test
     void theNamesAreThoseOfTheLocalMeters() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -87,6 +90,10 @@ class EmfPresenceMetricsTest {
             m.wrapUpExpired(Duration.ofSeconds(1));
             m.tickCompleted("acme", Duration.ofMillis(10), 3);
             m.storeError("unavailable");
+            m.tickOverrun("acme");
+            m.deliverySent("teams", Duration.ofMillis(40));
+            m.deliveryRetried("pbx");
+            m.deliveryFailed("omniChannel");
         };
         calls.accept(local);
         calls.accept(metrics);

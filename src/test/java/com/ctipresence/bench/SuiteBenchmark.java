@@ -1,0 +1,113 @@
+package com.ctipresence.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark suite of issue 12: {@code ./mvnw -Pbench package} (the packaged server is built first, then only
+ * this class runs; {@code -Dbench.quick=true} for a one-minute run with tiny sizes that proves the harness).
+ * Every figure is put beside a floor measured in the same run; at least 3 rounds, medians. It prints each target's
+ * verdict and writes docs/BENCHMARKS.md (or target/BENCHMARKS-quick.md in quick mode). It asserts nothing: a
+ * missed target is reported, not failed.
+ */
+class SuiteBenchmark {
+
+    @Test
+    void suite() throws Exception {
+        Instant begin = Instant.now();
+        Path work = Files.createTempDirectory("cti-bench");
+        Path jar = ServerBench.serverJar();
+        section("http clients", HttpClientBench::run);
+        section("(a)+(b) server: changes, requests, wrap-up lateness", () -> ServerBench.changesAndLateness(jar, work));
+        section("(c) tick", TickBenchmark::measure);
+        section("(d) start-up and memory", () -> ServerBench.startupAndMemory(jar, work));
+        Bench.note("(e) the api Lambda handler's init and warm invoke under the runtime interface client vs a bare "
+                + "@Named handler: not measured yet (needs the -Plambda package in the same run)");
+        Duration took = Duration.between(begin, Instant.now());
+        write(took);
+    }
+
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    private static void section(String name, Part part) {
+        System.out.printf("%n======== %s ========%n", name);
+        long start = System.nanoTime();
+        try {
+            part.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            Bench.note(name + " did not complete: " + e);
+        }
+        System.out.printf("======== %s: %d s%n", name, (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    private static void write(Duration took) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("""
+                Rerun: `./mvnw -Pbench package` (builds the packaged server, then runs only
+                `bench/SuiteBenchmark`; not part of `./mvnw verify`). `-Dbench.quick=true` runs tiny sizes in about a
+                minute (to prove the harness, not to measure; written to `target/BENCHMARKS-quick.md`).
+                `-Dbench.rounds=3` sets the rounds. Each figure is beside its floor measured in the same run on the
+                same machine, so the machine's speed mostly cancels out; the ratio is figure ÷ floor. Medians over the
+                rounds. The server runs as the README's production command starts it (`%s`).
+
+                What is measured, and against what:
+                - **http**: GetItem requests/s against an in-process DynamoDB Local through the SDK's HTTP clients
+                  (url-connection, the application's; Apache; CRT), alternating in each round. Floor: url-connection.
+                - **(a)** presence changes (PUT presence) over HTTP to the packaged server, 1, 8, 32 clients, each
+                  client alternating between 4 agents; floor: the raw 2-request change (consistent GetItem +
+                  TransactWriteItems of the agent update and a history put) straight against the server's own
+                  DynamoDB Local, through the server's HTTP client (Apache). DynamoDB requests per operation from the server's `cti.store.requests` counter.
+                - **(b)** wrap-up lateness (the server's `cti.wrapup.lateness` histogram: time from `wrapUpUntil` to the
+                  expiry) with N wrap-ups ending together while 8 clients change presence at half the 8-client
+                  throughput measured in (a). Percentiles are histogram bucket upper bounds.
+                - **(c)** one tick of N agents (in-process, `TickService.tick`) vs one raw conditional UpdateItem per
+                  agent with the same concurrency; write requests counted by an SDK interceptor.
+                - **(d)** process start to the first 200 of `/q/health/ready` (the store is up) vs a bare Quarkus REST
+                  app (`src/bench/bare-app`, built in the same run) to its first 200; RSS from /proc.
+
+                """.formatted(String.join(" ", ServerBench.JVM_OPTIONS)));
+        md.append(String.format(Locale.ROOT, "Recorded %s on %s (%d CPUs, JDK %s, %s)%s; the run took %d s.%n%n",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), host(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Bench.QUICK ? " — QUICK MODE, tiny sizes: these numbers mean nothing" : "", took.toSeconds()));
+        md.append("| part | figure | value | floor | ratio | target | verdict |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Bench.Row row : Bench.ROWS) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s %s | %s | %s | %s | %s |%n", row.section(),
+                    row.figure(), Bench.fmt(row.value()), row.unit(),
+                    Double.isNaN(row.floor()) ? "—" : Bench.fmt(row.floor()) + " " + row.unit(), row.ratio(),
+                    row.target() == null ? "—" : row.target(), row.verdict()));
+        }
+        md.append("\nNotes:\n\n");
+        for (String note : Bench.NOTES) {
+            md.append("- ").append(note).append('\n');
+        }
+        List<Bench.Row> missed = Bench.ROWS.stream().filter(r -> Boolean.FALSE.equals(r.met())).toList();
+        md.append("\nTargets missed in this run: ").append(missed.isEmpty() ? "none"
+                : String.join("; ", missed.stream().map(r -> r.section() + " " + r.figure()).toList())).append(".\n");
+        Path out = Bench.QUICK ? Path.of("target/BENCHMARKS-quick.md") : Path.of("docs/BENCHMARKS.md");
+        Files.writeString(out, md.toString());
+        System.out.printf("%nwritten: %s%n%s%n", out.toAbsolutePath(), md);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
+        }
+    }
+}
