@@ -30,7 +30,8 @@ class EarlyRequestsIT {
     void requestsBeforeTheStoreIsReadyGet503AndAfterwardsAreServed(@TempDir Path dataDir) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
         List<Seen> seen = new ArrayList<>();
-        try (RunningServer server = RunningServer.launch(dataDir, RunningServer.freePort())) {
+        try (RunningServer server = RunningServer.launch(dataDir, RunningServer.freePort(),
+                "-Dcti.store-startup.hold-back=3s")) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 try {
                     HttpResponse<String> api = http.send(HttpRequest.newBuilder(

@@ -78,17 +78,31 @@ final class RunningServer implements AutoCloseable {
         return command;
     }
 
+    /**
+     * The application the build packaged last: the uber-jar ({@code *-runner.jar}) or a fast-jar
+     * ({@code quarkus-app/quarkus-run.jar}), whichever is newer, so a package of another kind left in
+     * {@code target/} by an earlier build is never the one tested.
+     */
     static Path application() {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
-        for (Path candidate : List.of(target.resolve("quarkus-app/quarkus-run.jar"))) {
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
+        List<Path> candidates = new java.util.ArrayList<>();
+        Path fastJar = target.resolve("quarkus-app/quarkus-run.jar");
+        if (Files.exists(fastJar)) {
+            candidates.add(fastJar);
         }
         try (var files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no packaged application in " + target
-                            + ": run ./mvnw verify"));
+            files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).forEach(candidates::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return candidates.stream().max(java.util.Comparator.comparing(RunningServer::modified))
+                .orElseThrow(() -> new IllegalStateException("no packaged application in " + target
+                        + ": run ./mvnw verify"));
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -172,8 +172,9 @@ public class OutboundHttp {
     }
 
     /** An instant as ISO-8601 (UTC), or null. */
+    /** An instant as the API writes them (ISO-8601 UTC, always milliseconds: {@code 2026-11-18T10:59:30.000Z}). */
     static String iso(java.time.Instant at) {
-        return at == null ? null : at.toString();
+        return at == null ? null : com.ctipresence.domain.Timestamps.format(at);
     }
 
     /** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); null when unreadable. */

@@ -39,6 +39,7 @@ public class DynamoDbStartup {
     private final EmbeddedDynamoDb embedded;
     private final StoreReadiness readiness;
     private final boolean inBackground;
+    private java.time.Duration holdBack = java.time.Duration.ZERO;
 
     public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
         this(dynamo, tables, config, (EmbeddedDynamoDb) null, new StoreReadiness(), false);
@@ -50,6 +51,13 @@ public class DynamoDbStartup {
         /** Start the embedded store and check the tables while the rest boots (tests: false, they wait). */
         @WithDefault("true")
         boolean background();
+
+        /**
+         * How long the background start waits before it begins (default none): lets an integration test observe
+         * the server while its store is still starting, whatever the machine's speed.
+         */
+        @WithDefault("0s")
+        java.time.Duration holdBack();
     }
 
     @Inject
@@ -57,6 +65,7 @@ public class DynamoDbStartup {
                            Instance<EmbeddedDynamoDb> embedded, StoreReadiness readiness, StartupConfig startup) {
         this(dynamo, tables, config, embedded.isResolvable() ? embedded.get() : null, readiness,
                 startup.background());
+        this.holdBack = startup.holdBack();
     }
 
     /** With the embedded store (null: none in this build) given directly (tests). */
@@ -85,7 +94,12 @@ public class DynamoDbStartup {
         }
         Thread starter = new Thread(() -> {
             try {
+                if (!holdBack.isZero()) {
+                    Thread.sleep(holdBack.toMillis());
+                }
                 prepare(store);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.errorf("the store did not start: %s", e.getMessage());
                 LOG.debug("store start-up failure", e);

@@ -124,7 +124,7 @@ class SalesforceSendersTest {
         assertThat(event.getBodyAsString()).isEqualTo("{\"Call_Center_Id__c\":\"cc-1\",\"Agent_Id__c\":\"a-7\","
                 + "\"User_Id__c\":\"005000000000001AAA\",\"Service_Presence_Status_Id__c\":\"0N5000000000001AAA\","
                 + "\"State_Id__c\":\"dnd\",\"Label__c\":\"Do Not Disturb\",\"Reason_Code__c\":\"*61\","
-                + "\"Presence_Status__c\":4,\"Version__c\":12,\"Changed_At__c\":\"2026-11-18T10:59:30Z\"}");
+                + "\"Presence_Status__c\":4,\"Version__c\":12,\"Changed_At__c\":\"2026-11-18T10:59:30.000Z\"}");
         assertThat(upserts()).singleElement().satisfies(r ->
                 assertThat(r.getHeader("Authorization")).isEqualTo("Bearer 00D!first"));
         assertThat(myDomain.findAll(postRequestedFor(urlEqualTo(EVENT_PATH)))).isEmpty();
@@ -167,7 +167,7 @@ class SalesforceSendersTest {
                 "{\"Call_Center_Id__c\":\"cc-1\",\"Agent_Id__c\":\"a-7\",\"User_Id__c\":\"005000000000001AAA\","
                 + "\"Service_Presence_Status_Id__c\":null,\"State_Id__c\":\"logout\",\"Label__c\":\"Logout\","
                 + "\"Reason_Code__c\":null,\"Presence_Status__c\":7,\"Version__c\":13,"
-                + "\"Changed_At__c\":\"2026-11-18T11:00:30Z\"}"));
+                + "\"Changed_At__c\":\"2026-11-18T11:00:30.000Z\"}"));
     }
 
     @Test

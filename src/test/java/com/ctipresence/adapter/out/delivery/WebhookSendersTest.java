@@ -86,7 +86,7 @@ class WebhookSendersTest {
         String body = r.getBodyAsString();
         assertThat(body).isEqualTo("{\"callCenterId\":\"cc-1\",\"agentId\":\"a-7\",\"extension\":\"4711\","
                 + "\"dialCommand\":\"*61\",\"stateId\":\"dnd\",\"presenceStatus\":4,\"version\":12,"
-                + "\"at\":\"2026-11-18T10:59:30Z\"}");
+                + "\"at\":\"2026-11-18T10:59:30.000Z\"}");
         // the receiver's check, computed here independently: HMAC-SHA256(secret, timestamp + "." + raw body)
         String expected = "sha256=" + hmac(SECRET, "1794999600." + body);
         assertThat(r.getHeader("X-CTI-Signature")).isEqualTo(expected);
@@ -111,7 +111,7 @@ class WebhookSendersTest {
         String body = r.getBodyAsString();
         assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree("{\"callCenterId\":\"cc-1\",\"agentId\":\"a-7\","
                 + "\"sipAddress\":\"sip:anna@example.com\",\"availability\":\"6500\",\"stateId\":\"busy\","
-                + "\"label\":\"Busy\",\"version\":3,\"at\":\"2026-11-18T10:59:30Z\"}"));
+                + "\"label\":\"Busy\",\"version\":3,\"at\":\"2026-11-18T10:59:30.000Z\"}"));
         assertThat(r.getHeader("X-CTI-Signature")).isEqualTo("sha256=" + hmac("sk", r.getHeader("X-CTI-Timestamp")
                 + "." + body));
         assertThat(r.getHeader("X-CTI-Delivery")).isEqualTo("cc-1/a-7/3");
