@@ -337,14 +337,14 @@
       + '<td class="num tis"></td><td class="num wu"></td><td class="calls opt"></td>'
       + '<td class="opt"><div class="bar" role="img"></div></td>';
     const r = {
-      a: null, tr, todayBase: {}, todayAt: 0, day: null,
+      a: null, tr, todayBase: {}, todayAt: 0, day: null, name: id,
       c: {
         name: tr.children[0], label: tr.children[1], status: tr.querySelector('.status'),
         stext: tr.querySelector('.stext'), tis: tr.children[3], wu: tr.children[4], calls: tr.children[5],
         bar: tr.querySelector('.bar')
       }
     };
-    r.c.name.textContent = id;     // display names come with agent profiles; until then the agent id
+    r.c.name.textContent = id;     // the agent id until a display name (agent profile) arrives
     recs.set(id, r);
     $('rows').appendChild(tr);
     orderDirty = true;
@@ -394,6 +394,12 @@
     if (!r) r = newRecord(a.agentId);
     else if (a.version < r.a.version || (a.version === r.a.version && !full)) return false;
     const prev = r.a;
+    if (a.displayName && a.displayName !== r.name) { // changes carry no profile: a name stays until a new one comes
+      r.name = a.displayName;
+      r.c.name.textContent = a.displayName;
+      r.c.name.title = a.agentId;
+      orderDirty = true;
+    }
     if (a.today) {
       r.todayBase = Object.assign({}, a.today);
       r.todayAt = atMs || Cti.serverNow();
@@ -469,7 +475,8 @@
   function matches(r) {
     const status = $('filter-status').value;
     const name = $('filter-name').value.trim().toLowerCase();
-    return (!status || String(r.a.presenceStatus) === status) && (!name || r.a.agentId.toLowerCase().includes(name));
+    return (!status || String(r.a.presenceStatus) === status) && (!name || r.name.toLowerCase().includes(name)
+      || r.a.agentId.toLowerCase().includes(name));
   }
 
   function applyFilter(r) {
@@ -486,8 +493,8 @@
     orderDirty = false;
     const byTime = $('sort').value === 'time';
     const list = Array.from(recs.values()).sort(byTime
-      ? (x, y) => Date.parse(x.a.since) - Date.parse(y.a.since) || x.a.agentId.localeCompare(y.a.agentId)
-      : (x, y) => x.a.agentId.localeCompare(y.a.agentId, undefined, { numeric: true }));
+      ? (x, y) => Date.parse(x.a.since) - Date.parse(y.a.since) || x.name.localeCompare(y.name)
+      : (x, y) => x.name.localeCompare(y.name, undefined, { numeric: true }) || x.a.agentId.localeCompare(y.a.agentId));
     const body = $('rows');
     let node = body.firstElementChild, same = true;
     for (const r of list) { if (node !== r.tr) { same = false; break; } node = node.nextElementSibling; }

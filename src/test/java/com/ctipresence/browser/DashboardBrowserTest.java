@@ -289,6 +289,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void agentsShowTheirProfilesDisplayNameSortedAndFilteredByIt() {
+        String cc = newCallCenter(30, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        setState(cc, "a2", "away").statusCode(200);
+        setState(cc, "a3", "away").statusCode(200);
+        for (String[] p : new String[][] {{"a1", "Zoe Adams"}, {"a2", "Bob Young"}}) {
+            com.ctipresence.support.Api.asAdmin(cc).contentType(io.restassured.http.ContentType.JSON)
+                    .body("{\"displayName\":\"" + p[1] + "\"}")
+                    .put("/v1/call-centers/{cc}/agents/{a}/profile", cc, p[0]).then().statusCode(200);
+        }
+        openDashboard(cc, 3);
+        assertThat(cell("a1", ".name")).isEqualTo("Zoe Adams");
+        assertThat(cell("a3", ".name")).as("no profile: the agent id").isEqualTo("a3");
+        assertThat(visibleAgents()).as("by name").containsExactly("a3", "a2", "a1");
+
+        driver.findElement(By.id("filter-name")).sendKeys("zoe");
+        assertThat(visibleAgents()).containsExactly("a1");
+        setState(cc, "a1", "dnd").statusCode(200); // a change carries no profile: the name stays
+        within(Duration.ofSeconds(1)).until(d -> cell("a1", ".label").equals("Do Not Disturb"));
+        assertThat(cell("a1", ".name")).isEqualTo("Zoe Adams");
+        driver.findElement(By.id("filter-name")).clear();
+        driver.findElement(By.id("filter-name")).sendKeys("\b");
+    }
+
+    @Test
     void theLostConnectionBannerAppearsWhenTheStreamIsCutAndGoesWhenItIsBack() {
         String cc = newCallCenter(30, true);
         setState(cc, "a1", "ready").statusCode(200);

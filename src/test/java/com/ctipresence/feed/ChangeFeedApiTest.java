@@ -95,6 +95,9 @@ class ChangeFeedApiTest {
         String cc = newCallCenter(30, true);
         setState(cc, "a1", "ready").statusCode(200);
         setState(cc, "a2", "away").statusCode(200);
+        com.ctipresence.support.Api.asAdmin(cc).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"displayName\":\"Ada Lovelace\"}")
+                .put("/v1/call-centers/{cc}/agents/{a}/profile", cc, "a1").then().statusCode(200);
         SseClient client = supervisorStream(cc, null);
 
         SseClient.Event snapshot = client.nextEvent(WAIT);
@@ -103,6 +106,8 @@ class ChangeFeedApiTest {
         assertThat(first.get("serverTime").asText()).isEqualTo("2026-11-18T11:00:00.000Z");
         assertThat(first.get("agents")).hasSize(2);
         assertThat(first.get("agents").findValuesAsText("agentId")).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(first.get("agents").findValuesAsText("displayName")).as("the profile's name, as in the list")
+                .containsExactly("Ada Lovelace");
 
         setState(cc, "a1", "dnd").statusCode(200);
         setState(cc, "a1", "away").statusCode(200);

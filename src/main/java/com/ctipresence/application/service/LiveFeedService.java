@@ -2,6 +2,7 @@ package com.ctipresence.application.service;
 
 import com.ctipresence.application.port.out.AgentChange;
 import com.ctipresence.application.port.out.ChangeFeed;
+import com.ctipresence.application.port.out.delivery.Outbox;
 import com.ctipresence.application.security.Access;
 import com.ctipresence.application.security.Caller;
 import com.ctipresence.domain.CallCenterConfig;
@@ -25,9 +26,11 @@ public class LiveFeedService {
     private final ChangeFeed feed;
     private final Access access;
     private final Clock clock;
+    private final Outbox outbox;
 
     public LiveFeedService(CallCenterService callCenters, PresenceViews views, ChangeFeed feed, Access access,
-                           Clock clock) {
+                           Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.callCenters = callCenters;
         this.views = views;
         this.feed = feed;
@@ -52,7 +55,9 @@ public class LiveFeedService {
             if (subscription.resumed()) {
                 return new Watch(config, null, subscription.missed(), subscription, now());
             }
-            return new Watch(config, views.all(config), List.of(), subscription, now());
+            // with display names (agent profiles) and delivery status, as the agent list
+            return new Watch(config, PresenceService.withExtras(outbox, config, views.all(config)), List.of(),
+                    subscription, now());
         } catch (RuntimeException e) {
             subscription.close();
             throw e;

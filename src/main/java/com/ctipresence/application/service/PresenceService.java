@@ -198,12 +198,19 @@ public class PresenceService {
     public List<PresenceView> list(Caller caller, String callCenterId) {
         access.listAgents(caller, callCenterId);
         CallCenterConfig config = callCenters.get(callCenterId);
-        List<PresenceView> all = views.all(config);
+        return withExtras(outbox, config, views.all(config));
+    }
+
+    /**
+     * The agents with their display names, dial commands and delivery status: one read of the call center's
+     * profiles and outbox items; a failing read never fails the answer (it is then answered without them).
+     */
+    static List<PresenceView> withExtras(Outbox outbox, CallCenterConfig config, List<PresenceView> all) {
         Map<String, Outbox.AgentTargets> targets;
         try {
-            targets = outbox.callCenter(callCenterId); // one Query: display names and delivery status
+            targets = outbox.callCenter(config.callCenterId()); // one Query: display names and delivery status
         } catch (RuntimeException e) {
-            LOG.warnf(e, "delivery status of call center %s not read; answered without it", callCenterId);
+            LOG.warnf(e, "delivery status of call center %s not read; answered without it", config.callCenterId());
             targets = Map.of();
         }
         Map<String, Outbox.AgentTargets> byAgent = targets;
