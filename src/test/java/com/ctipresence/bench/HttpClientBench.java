@@ -37,19 +37,7 @@ final class HttpClientBench {
 
     static void run() throws Exception {
         int port = Bench.freePort();
-        DynamoDbConfig config = new DynamoDbConfig() {
-            public Optional<String> endpoint() { return Optional.empty(); }
-            public String tablePrefix() { return "clients-"; }
-            public boolean createTables() { return true; }
-            public Embedded embedded() {
-                return new Embedded() {
-                    public boolean enabled() { return true; }
-                    public int port() { return port; }
-                    public String dataDir() { return "unused"; }
-                    public boolean inMemory() { return true; }
-                };
-            }
-        };
+        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.inMemory("clients-", port);
         EmbeddedDynamoDb store = new EmbeddedDynamoDb(config);
         store.start();
         Map<String, Supplier<SdkHttpClient.Builder<?>>> clients = new LinkedHashMap<>();

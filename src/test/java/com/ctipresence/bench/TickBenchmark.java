@@ -86,19 +86,7 @@ class TickBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DynamoDbConfig config = new DynamoDbConfig() {
-            public Optional<String> endpoint() { return Optional.empty(); }
-            public String tablePrefix() { return "bench-"; }
-            public boolean createTables() { return true; }
-            public Embedded embedded() {
-                return new Embedded() {
-                    public boolean enabled() { return true; }
-                    public int port() { return port; }
-                    public String dataDir() { return "unused"; }
-                    public boolean inMemory() { return true; }
-                };
-            }
-        };
+        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.inMemory("bench-", port);
         EmbeddedDynamoDb embedded = new EmbeddedDynamoDb(config);
         embedded.start();
         WriteCounter counter = new WriteCounter();

@@ -63,19 +63,7 @@ final class DeliveryRig implements AutoCloseable {
 
     DeliveryRig(PresenceMetrics metrics) {
         int port = freePort();
-        DynamoDbConfig config = new DynamoDbConfig() {
-            public Optional<String> endpoint() { return Optional.empty(); }
-            public String tablePrefix() { return "delivery-"; }
-            public boolean createTables() { return true; }
-            public Embedded embedded() {
-                return new Embedded() {
-                    public boolean enabled() { return true; }
-                    public int port() { return port; }
-                    public String dataDir() { return "unused"; }
-                    public boolean inMemory() { return true; }
-                };
-            }
-        };
+        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.inMemory("delivery-", port);
         embedded = new EmbeddedDynamoDb(config);
         embedded.start();
         dynamo = DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))

@@ -14,19 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedDynamoDbTest {
 
     static DynamoDbConfig config(Optional<String> endpoint, int port) {
-        return new DynamoDbConfig() {
-            public Optional<String> endpoint() { return endpoint; }
-            public String tablePrefix() { return "cti-"; }
-            public boolean createTables() { return true; }
-            public Embedded embedded() {
-                return new Embedded() {
-                    public boolean enabled() { return true; }
-                    public int port() { return port; }
-                    public String dataDir() { return "unused"; }
-                    public boolean inMemory() { return true; }
-                };
-            }
-        };
+        return com.ctipresence.support.StoreConfigs.withEndpoint(endpoint, "cti-", port);
     }
 
     @Test

@@ -34,19 +34,7 @@ class DynamoDbStartupTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DynamoDbConfig config = new DynamoDbConfig() {
-            public Optional<String> endpoint() { return Optional.empty(); }
-            public String tablePrefix() { return "startup-"; }
-            public boolean createTables() { return true; }
-            public Embedded embedded() {
-                return new Embedded() {
-                    public boolean enabled() { return true; }
-                    public int port() { return port; }
-                    public String dataDir() { return "unused"; }
-                    public boolean inMemory() { return true; }
-                };
-            }
-        };
+        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.inMemory("startup-", port);
         List<String> operations = new CopyOnWriteArrayList<>();
         ExecutionInterceptor recorder = new ExecutionInterceptor() {
             @Override
