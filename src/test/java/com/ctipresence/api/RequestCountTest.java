@@ -44,6 +44,8 @@ class RequestCountTest {
     PresenceService presenceService;
     @Inject
     AgentRepository agents;
+    @Inject
+    com.ctipresence.application.port.out.CallCenterRepository callCenters;
 
     @AfterEach
     void resetClock() {
@@ -54,6 +56,16 @@ class RequestCountTest {
         StoreProbe.record(marker);
         action.run();
         return StoreProbe.recorded(marker);
+    }
+
+    @Test
+    void overTheEmbeddedStoreAConfigurationIsNeverReadAgainAfterItWasCached() {
+        assertThat(callCenters.writtenOnlyHere()).as("the local server's store is reachable from this process only")
+                .isTrue();
+        String cc = newCallCenter(0, true);
+        setState(cc, "a1", "ready").statusCode(200);
+        assertThat(requests(cc, () -> IntStream.range(0, 20).forEach(i -> presence(cc, "a1").statusCode(200))))
+                .as("20 GETs: 20 GetItems of the agent, no configuration read").hasSize(20).containsOnly("GetItem");
     }
 
     @Test

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged server opens its HTTP port while its embedded store is still starting in the background: until the
  * store is ready, readiness is DOWN and API requests get a problem+json 503 with Retry-After at once (no hang, no
- * 500); afterwards they are served (here: 401, no token).
+ * 500); afterwards they are served (here: 401, no token). No background job touches the store before then.
  */
 class EarlyRequestsIT {
 
@@ -64,6 +64,9 @@ class EarlyRequestsIT {
                     });
             assertThat(beforeReady).as("at least one 503 while the store started").anyMatch(s -> s.status() == 503);
             assertThat(seen).as("never a 500").noneMatch(s -> s.status() >= 500 && s.status() != 503);
+            assertThat(java.nio.file.Files.readString(server.log))
+                    .as("no background job (delivery sweep, ticker, timers) used the store before it was up")
+                    .doesNotContain("non-existent table").doesNotContain("could not read the outbox");
         }
     }
 }

@@ -55,6 +55,11 @@ final class InMemoryStore implements CallCenterRepository, AgentRepository, Time
         callCenters.put(config.callCenterId(), config);
     }
 
+    @Override
+    public boolean writtenOnlyHere() {
+        return false; // the model tests write it directly too
+    }
+
     // AgentRepository
 
     @Override

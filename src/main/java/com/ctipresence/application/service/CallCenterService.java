@@ -33,7 +33,9 @@ public class CallCenterService {
         /**
          * How long a configuration read from the store is used before it is read again: the most a change made by
          * another process (another Lambda instance) can stay unseen here. A change made here is seen at once.
-         * {@code 0} reads the store every time.
+         * {@code 0} reads the store every time. Over a store only this process writes (the local server's embedded
+         * one, see {@link CallCenterRepository#writtenOnlyHere()}) a cached configuration never expires: every
+         * change is made here.
          */
         @WithDefault("2s")
         Duration ttl();
@@ -43,6 +45,8 @@ public class CallCenterService {
     private final Access access;
     private final OutboundUrlPolicy urls;
     private final long ttlNanos;
+    /** Cached configurations never expire: every change goes through {@link #configure} here. */
+    private final boolean neverStale;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** A configuration and when it was known to be current (System.nanoTime: real elapsed time, not the clock). */
@@ -66,6 +70,7 @@ public class CallCenterService {
         this.access = access;
         this.urls = urls;
         this.ttlNanos = cacheConfig.ttl().toNanos();
+        this.neverStale = ttlNanos > 0 && callCenters.writtenOnlyHere();
     }
 
     /**
@@ -95,14 +100,14 @@ public class CallCenterService {
     }
 
     /**
-     * For use cases that have already authorized their caller: from the cache while it is younger than the TTL,
-     * else from the store. An unknown call center is never cached (one created elsewhere is found at once).
+     * For use cases that have already authorized their caller: from the cache while it is younger than the TTL (or
+     * at all, over a store only this process writes), else from the store. An unknown call center is never cached (one created elsewhere is found at once).
      */
     CallCenterConfig get(String callCenterId) {
         Ids.require("callCenterId", callCenterId);
         long started = System.nanoTime();
         Cached cached = cache.get(callCenterId);
-        if (cached != null && started - cached.asOfNanos() < ttlNanos) {
+        if (cached != null && (neverStale || started - cached.asOfNanos() < ttlNanos)) {
             return cached.config();
         }
         CallCenterConfig config = callCenters.find(callCenterId)

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The in-process configuration cache: bounded staleness for changes made elsewhere, none for changes made here. */
 class ConfigurationCacheTest {
-    private static final class CountingRepository implements CallCenterRepository {
+    private static class CountingRepository implements CallCenterRepository {
         final Map<String, CallCenterConfig> stored = new ConcurrentHashMap<>();
         final AtomicInteger reads = new AtomicInteger();
 
@@ -35,6 +35,10 @@ class ConfigurationCacheTest {
 
         public void save(CallCenterConfig config) {
             stored.put(config.callCenterId(), config);
+        }
+
+        public boolean writtenOnlyHere() {
+            return false; // another instance may write too
         }
     }
 
@@ -85,5 +89,44 @@ class ConfigurationCacheTest {
             Thread.onSpinWait(); // 1 µs of real time: the TTL is spent
         }
         assertThat(service.get("cc").name()).isEqualTo("made elsewhere");
+    }
+
+    @Test
+    void overAStoreOnlyThisProcessWritesACachedConfigurationNeverExpires() {
+        CountingRepository repo = new CountingRepository() {
+            @Override
+            public boolean writtenOnlyHere() {
+                return true; // the local server's embedded store
+            }
+        };
+        CallCenterService service = new CallCenterService(repo, new Access(), () -> Duration.ofNanos(1));
+        repo.save(draft("first").validate("cc"));
+        assertThat(service.get("cc").name()).isEqualTo("first");
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 1_000) {
+            Thread.onSpinWait(); // the TTL is spent: it does not apply
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.get("cc").name()).isEqualTo("first");
+        }
+        assertThat(repo.reads.get()).as("read once, then never again").isEqualTo(1);
+        configure(service, "second");
+        assertThat(service.get("cc").name()).as("a change made here is seen at once").isEqualTo("second");
+        assertThat(repo.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aZeroTtlReadsEveryTimeEvenOverAStoreOnlyThisProcessWrites() {
+        CountingRepository repo = new CountingRepository() {
+            @Override
+            public boolean writtenOnlyHere() {
+                return true;
+            }
+        };
+        CallCenterService service = new CallCenterService(repo, new Access(), () -> Duration.ZERO);
+        repo.save(draft("first").validate("cc"));
+        service.get("cc");
+        service.get("cc");
+        assertThat(repo.reads.get()).isEqualTo(2);
     }
 }

@@ -2,6 +2,7 @@ package com.ctipresence.adapter.in.scheduler;
 
 import com.ctipresence.application.port.out.delivery.DeliveryDue;
 import com.ctipresence.application.service.DeliveryService;
+import com.ctipresence.config.StoreReadiness;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,11 +18,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeliveryWorker {
     private final DeliveryService deliveries;
     private final boolean enabled;
+    private final StoreReadiness store;
 
     public DeliveryWorker(DeliveryService deliveries,
-                          @ConfigProperty(name = "cti.delivery.worker.enabled", defaultValue = "true") boolean enabled) {
+                          @ConfigProperty(name = "cti.delivery.worker.enabled", defaultValue = "true") boolean enabled,
+                          StoreReadiness store) {
         this.deliveries = deliveries;
         this.enabled = enabled;
+        this.store = store;
     }
 
     void onDue(@Observes DeliveryDue due) {
@@ -31,7 +35,7 @@ public class DeliveryWorker {
     @Scheduled(identity = "delivery-sweep", every = "${cti.delivery.worker.every:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        if (enabled) {
+        if (enabled && store.isReady()) { // not while the store still starts in the background
             deliveries.drainDue();
         }
     }

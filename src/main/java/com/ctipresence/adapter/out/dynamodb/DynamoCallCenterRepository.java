@@ -9,6 +9,8 @@ import com.ctipresence.domain.delivery.DeliveryConfig;
 import com.ctipresence.domain.delivery.StateTargets;
 import com.ctipresence.domain.delivery.TeamsPresence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -31,10 +33,28 @@ import static com.ctipresence.adapter.out.dynamodb.Items.str;
 public class DynamoCallCenterRepository implements CallCenterRepository {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final boolean embedded;
 
+    @Inject
+    public DynamoCallCenterRepository(DynamoDbClient dynamo, Tables tables, Instance<EmbeddedDynamoDb> embedded) {
+        this(dynamo, tables, embedded.isResolvable() && embedded.get().wanted());
+    }
+
+    /** Over a store that other processes may write too (tests and benchmarks that build it by hand). */
     public DynamoCallCenterRepository(DynamoDbClient dynamo, Tables tables) {
+        this(dynamo, tables, false);
+    }
+
+    private DynamoCallCenterRepository(DynamoDbClient dynamo, Tables tables, boolean embedded) {
         this.dynamo = dynamo;
         this.table = tables.name(Tables.CALL_CENTERS);
+        this.embedded = embedded;
+    }
+
+    /** The embedded DynamoDB Local listens on 127.0.0.1 for this process only: nobody else writes it. */
+    @Override
+    public boolean writtenOnlyHere() {
+        return embedded;
     }
 
     @Override

@@ -12,4 +12,10 @@ public interface CallCenterRepository {
     List<CallCenterConfig> findAll();
 
     void save(CallCenterConfig config);
+
+    /**
+     * Whether every write of the configurations goes through this process (the local server's embedded store,
+     * reachable from this process only): then a configuration cached here can never go stale.
+     */
+    boolean writtenOnlyHere();
 }
