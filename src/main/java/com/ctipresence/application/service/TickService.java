@@ -136,8 +136,19 @@ public class TickService {
     public record TickPage(TickResult result, String continueAfter) {
     }
 
+    /** Agents a tick reads at a time: their checkpoints start while the next page is read. */
+    static final int TICK_PAGE = 500;
+
     private TickResult tick(CallCenterConfig config, Instant now) {
-        TickResult result = tickAgents(config, agents.findByCallCenter(config.callCenterId()), now);
+        long started = System.nanoTime();
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        String after = null;
+        do {
+            AgentPage page = agents.page(config.callCenterId(), after, TICK_PAGE);
+            submit(config, page.agents(), now, outcomes);
+            after = page.continueAfter();
+        } while (after != null);
+        TickResult result = joinAll(config, outcomes, started);
         if (deliveries != null) {
             deliveries.timeTicked(config, now); // the time-tracking object is synced apart from the tick
         }
@@ -147,9 +158,18 @@ public class TickService {
     private TickResult tickAgents(CallCenterConfig config, List<AgentPresence> all, Instant now) {
         long started = System.nanoTime();
         List<Future<Integer>> outcomes = new ArrayList<>();
-        for (AgentPresence agent : all) {
+        submit(config, all, now, outcomes);
+        return joinAll(config, outcomes, started);
+    }
+
+    private void submit(CallCenterConfig config, List<AgentPresence> agentsToTick, Instant now,
+                        List<Future<Integer>> outcomes) {
+        for (AgentPresence agent : agentsToTick) {
             outcomes.add(tickPool.submit(() -> checkpoint(config, agent, now)));
         }
+    }
+
+    private TickResult joinAll(CallCenterConfig config, List<Future<Integer>> outcomes, long started) {
         int written = 0;
         int raced = 0;
         int failed = 0;
@@ -160,8 +180,8 @@ public class TickService {
             failed += result == FAILED ? 1 : 0;
         }
         metrics.tickCompleted(config.callCenterId(), java.time.Duration.ofNanos(System.nanoTime() - started),
-                all.size());
-        return new TickResult(config.callCenterId(), all.size(), written, raced, failed);
+                outcomes.size());
+        return new TickResult(config.callCenterId(), outcomes.size(), written, raced, failed);
     }
 
     private static final int RACED = -1;
