@@ -26,10 +26,11 @@ class SuiteBenchmark {
         Instant begin = Instant.now();
         Path work = Files.createTempDirectory("cti-bench");
         Path jar = ServerBench.serverJar();
-        section("http clients", HttpClientBench::run);
-        section("(a)+(b) server: changes, requests, wrap-up lateness", () -> ServerBench.changesAndLateness(jar, work));
-        section("(c) tick", TickBenchmark::measure);
-        section("(d) start-up and memory", () -> ServerBench.startupAndMemory(jar, work));
+        section("http", "http clients", HttpClientBench::run);
+        section("ab", "(a)+(b) server: changes, requests, wrap-up lateness",
+                () -> ServerBench.changesAndLateness(jar, work));
+        section("c", "(c) tick", TickBenchmark::measure);
+        section("d", "(d) start-up and memory", () -> ServerBench.startupAndMemory(jar, work));
         Bench.note("(e) the api Lambda handler's init and warm invoke under the runtime interface client vs a bare "
                 + "@Named handler: not measured yet (needs the -Plambda package in the same run)");
         Duration took = Duration.between(begin, Instant.now());
@@ -40,7 +41,14 @@ class SuiteBenchmark {
         void run() throws Exception;
     }
 
-    private static void section(String name, Part part) {
+    /** {@code -Dbench.only=ab,d} runs only those parts (ids: http, ab, c, d, e); the report then has only theirs. */
+    private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(",")).stream()
+            .map(String::trim).filter(p -> !p.isEmpty()).toList();
+
+    private static void section(String id, String name, Part part) {
+        if (!ONLY.isEmpty() && !ONLY.contains(id)) {
+            return;
+        }
         System.out.printf("%n======== %s ========%n", name);
         long start = System.nanoTime();
         try {
@@ -59,7 +67,8 @@ class SuiteBenchmark {
                 Rerun: `./mvnw -Pbench package` (builds the packaged server, then runs only
                 `bench/SuiteBenchmark`; not part of `./mvnw verify`). `-Dbench.quick=true` runs tiny sizes in about a
                 minute (to prove the harness, not to measure; written to `target/BENCHMARKS-quick.md`).
-                `-Dbench.rounds=3` sets the rounds. Each figure is beside its floor measured in the same run on the
+                `-Dbench.rounds=3` sets the rounds; `-Dbench.only=ab,d` runs only those parts (`http`, `ab`, `c`, `d`,
+                `e`; written to `target/BENCHMARKS-partial.md`). Each figure is beside its floor measured in the same run on the
                 same machine, so the machine's speed mostly cancels out; the ratio is figure ÷ floor. Medians over the
                 rounds. The server runs as the README's production command starts it (`%s`).
 
@@ -98,7 +107,8 @@ class SuiteBenchmark {
         List<Bench.Row> missed = Bench.ROWS.stream().filter(r -> Boolean.FALSE.equals(r.met())).toList();
         md.append("\nTargets missed in this run: ").append(missed.isEmpty() ? "none"
                 : String.join("; ", missed.stream().map(r -> r.section() + " " + r.figure()).toList())).append(".\n");
-        Path out = Bench.QUICK ? Path.of("target/BENCHMARKS-quick.md") : Path.of("docs/BENCHMARKS.md");
+        Path out = Bench.QUICK ? Path.of("target/BENCHMARKS-quick.md")
+                : ONLY.isEmpty() ? Path.of("docs/BENCHMARKS.md") : Path.of("target/BENCHMARKS-partial.md");
         Files.writeString(out, md.toString());
         System.out.printf("%nwritten: %s%n%s%n", out.toAbsolutePath(), md);
     }

@@ -2,6 +2,7 @@ package com.ctipresence.adapter.in.rest;
 
 import com.ctipresence.adapter.in.problem.Problem;
 import com.ctipresence.adapter.in.problem.Problems;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -15,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Documents once what the /v1 operations share (registered with {@code mp.openapi.filter}):
+ * Documents once what the /v1 operations share. It runs when the application is built (the served document is
+ * made then; nothing of it is left for start-up):
  * <ul>
  * <li>the bearer token every one needs, and its 401 and 403;</li>
  * <li>for the operations of a call center: 404 (no such call center, or not the caller's) and 503 (store
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  * without content.</li>
  * </ul>
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 

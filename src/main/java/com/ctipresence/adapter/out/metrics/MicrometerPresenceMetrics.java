@@ -47,7 +47,9 @@ public class MicrometerPresenceMetrics implements PresenceMetrics {
         this.wrapUpLateness = Timer.builder(WRAP_UP_LATENESS)
                 .description("how long after wrapUpUntil a wrap-up expiry ran")
                 .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
-                .maximumExpectedValue(java.time.Duration.ofSeconds(60)).register(registry);
+                .maximumExpectedValue(java.time.Duration.ofSeconds(60))
+                .serviceLevelObjectives(java.time.Duration.ofMillis(50)) // the performance target: a bucket of its own
+                .register(registry);
     }
 
     @Override
