@@ -31,8 +31,7 @@ class SuiteBenchmark {
                 () -> ServerBench.changesAndLateness(jar, work));
         section("c", "(c) tick", TickBenchmark::measure);
         section("d", "(d) start-up and memory", () -> ServerBench.startupAndMemory(jar, work));
-        Bench.note("(e) the api Lambda handler's init and warm invoke under the runtime interface client vs a bare "
-                + "@Named handler: not measured yet (needs the -Plambda package in the same run)");
+        section("e", "(e) Lambda handler", LambdaBench::measure);
         Duration took = Duration.between(begin, Instant.now());
         write(took);
     }
@@ -86,6 +85,10 @@ class SuiteBenchmark {
                   agent with the same concurrency; write requests counted by an SDK interceptor.
                 - **(d)** process start to the first 200 of `/q/health/ready` (the store is up) vs a bare Quarkus REST
                   app (`src/bench/bare-app`, built in the same run) to its first 200; RSS from /proc.
+                - **(e)** the `api` Lambda function (the `-Plambda` function.zip, built in a temporary copy of the project)
+                  under AWS's runtime interface client with a fake Runtime API: init (process start to its first
+                  `GET /invocation/next`), first invoke and warm invokes (event handed out to response) of an agent
+                  reading its presence, vs a bare Quarkus `@Named` handler (`src/bench/bare-lambda`, same run).
 
                 """.formatted(String.join(" ", ServerBench.JVM_OPTIONS)));
         md.append(String.format(Locale.ROOT, "Recorded %s on %s (%d CPUs, JDK %s, %s)%s; the run took %d s.%n%n",

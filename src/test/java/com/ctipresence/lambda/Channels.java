@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * API Gateway HTTP API event (payload 2.0) posted to Quarkus' mock Lambda event server, which runs the function as
  * Lambda would (its JSON mapper in and out). Both answers are read into the same {@link Answer}.
  */
-final class Channels {
+public final class Channels {
     /** The answer headers that carry meaning. */
     static final List<String> HEADERS = List.of("content-type", "idempotent-replayed", "retry-after",
             "www-authenticate");
@@ -111,6 +111,19 @@ final class Channels {
             }
         });
         return new Answer(out.path("statusCode").asInt(), headers, out.path("body").asText(""));
+    }
+
+    /**
+     * The event of a request to the route {@code template} (path parameters callCenterId and, unless null, agentId)
+     * by {@code subject} of call center {@code cc} with one role; {@code body} JSON or null.
+     */
+    public static ObjectNode apiEvent(String method, String template, String cc, String agentId, String body,
+                                       String subject, String role) {
+        Map<String, String> path = agentId == null ? Map.of("callCenterId", cc)
+                : Map.of("callCenterId", cc, "agentId", agentId);
+        return event(new Channels.Call(method, template, path, Map.of(),
+                body == null ? Map.of() : Map.of("Content-Type", "application/json"), body,
+                new Channels.Who(subject, cc, List.of(role))));
     }
 
     /** The event API Gateway sends for the call after its JWT authorizer verified the token. */

@@ -1,35 +1,19 @@
 package com.ctipresence.lambda;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import com.ctipresence.adapter.out.dynamodb.TableSpec;
-import com.ctipresence.adapter.out.dynamodb.Tables;
 import com.ctipresence.support.Api;
+import com.ctipresence.support.LambdaHarness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,13 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,54 +39,19 @@ class LambdaRuntimeIT {
 
     @TempDir
     static Path work;
-    static DynamoDBProxyServer dynamo;
-    static int dynamoPort;
+    static LambdaHarness.Store store;
     static Path taskRoot;
 
     @BeforeAll
     static void storeAndTaskRoot() throws Exception {
-        dynamoPort = freePort();
-        dynamo = ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-port",
-                Integer.toString(dynamoPort), "-disableTelemetry"});
-        dynamo.start();
-        try (DynamoDbClient client = client()) {
-            for (TableSpec spec : Tables.ALL) {
-                client.createTable(spec.createRequest(PREFIX + spec.name()));
-            }
-        }
-        taskRoot = work.resolve("task");
-        try (ZipFile zip = new ZipFile(FunctionZipIT.functionZip().toFile())) {
-            for (ZipEntry entry : zip.stream().toList()) {
-                Path target = taskRoot.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, target);
-                    }
-                }
-            }
-        }
+        store = LambdaHarness.Store.start(PREFIX);
+        taskRoot = LambdaHarness.unzip(FunctionZipIT.functionZip(), work.resolve("task"));
     }
 
     @AfterAll
     static void stopStore() throws Exception {
-        if (dynamo != null) {
-            dynamo.stop();
-        }
-    }
-
-    static DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + dynamoPort))
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -116,13 +59,13 @@ class LambdaRuntimeIT {
     void theApiAndTickFunctionsRunUnderTheRuntimeInterfaceClient() throws Exception {
         String cc = Api.uniqueId("ric");
         List<JsonNode> api = invoke("api", List.of(
-                apiEvent("PUT", "/v1/call-centers/{callCenterId}", cc, null, Api.config(30, true), "admin-1",
+                Channels.apiEvent("PUT", "/v1/call-centers/{callCenterId}", cc, null, Api.config(30, true), "admin-1",
                         "admin"),
-                apiEvent("PUT", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a1",
+                Channels.apiEvent("PUT", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a1",
                         "{\"stateId\":\"away\"}", "a1", "agent"),
-                apiEvent("GET", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a1", null, "a1",
-                        "agent"),
-                apiEvent("GET", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a2", null,
+                Channels.apiEvent("GET", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a1", null,
+                        "a1", "agent"),
+                Channels.apiEvent("GET", "/v1/call-centers/{callCenterId}/agents/{agentId}/presence", cc, "a2", null,
                         "supervisor-1", "supervisor")));
         assertThat(api.get(0).path("statusCode").asInt()).as(api.get(0).toString()).isEqualTo(200);
         assertThat(api.get(1).path("statusCode").asInt()).as(api.get(1).toString()).isEqualTo(200);
@@ -197,21 +140,12 @@ class LambdaRuntimeIT {
     }
 
     private static String accountedUntil(String cc, String agentId) {
-        try (DynamoDbClient client = client()) {
+        try (DynamoDbClient client = store.client()) {
             Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder().tableName(PREFIX + "agents")
                     .key(Map.of("callCenterId", AttributeValue.fromS(cc), "agentId", AttributeValue.fromS(agentId)))
                     .build()).item();
             return item.get("accountedUntil").s();
         }
-    }
-
-    private static ObjectNode apiEvent(String method, String template, String cc, String agentId, String body,
-                                       String subject, String role) {
-        Map<String, String> path = agentId == null ? Map.of("callCenterId", cc)
-                : Map.of("callCenterId", cc, "agentId", agentId);
-        return Channels.event(new Channels.Call(method, template, path, Map.of(),
-                body == null ? Map.of() : Map.of("Content-Type", "application/json"), body,
-                new Channels.Who(subject, cc, List.of(role))));
     }
 
     private static ObjectNode sqsEvent(String body) {
@@ -228,132 +162,28 @@ class LambdaRuntimeIT {
 
     /** Runs the function once in a fresh JVM, feeds it the events through a fake Runtime API, returns the answers. */
     private List<JsonNode> invoke(String handler, List<ObjectNode> events) throws Exception {
-        FakeRuntimeApi runtime = new FakeRuntimeApi();
-        events.forEach(e -> runtime.events.add(e.toString()));
-        Path log = work.resolve(handler + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", runtimeInterfaceClientClasspath(),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest")
-                .directory(taskRoot.toFile()) // the client loads the function from its working directory and lib/
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtime.port());
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "cti-presence-" + handler);
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/cti-presence-" + handler);
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "test");
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("QUARKUS_PROFILE", "lambda");
-        env.put("QUARKUS_LAMBDA_HANDLER", handler);
-        env.put("CTI_DYNAMODB_ENDPOINT", "http://127.0.0.1:" + dynamoPort);
-        env.put("CTI_DYNAMODB_TABLE_PREFIX", PREFIX);
-        env.put("CTI_SQS_WRAP_UP_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/cti-wrap-up");
-        env.put("CTI_SQS_TICK_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/000000000000/cti-tick");
-        Process process = builder.start();
-        try {
-            List<JsonNode> answers = new ArrayList<>();
-            for (int i = 0; i < events.size() && runtime.errors.isEmpty(); i++) {
-                String answer = runtime.answers.poll(120, TimeUnit.SECONDS);
-                assertThat(answer).as("answer " + i + " of " + handler + "; log:\n" + Files.readString(log))
-                        .isNotNull();
-                answers.add(JSON.readTree(answer));
-            }
-            String output = Files.readString(log);
-            assertThat(runtime.errors).as("invocation or init errors; log:\n" + output).isEmpty();
-            assertThat(output).as("JSON log lines").contains("{\"timestamp\"");
-            assertThat(output).as("no HTTP listener inside Lambda").doesNotContain(":8080");
-            lastRun = new Run(output, List.copyOf(runtime.requestIds));
-            return answers;
-        } finally {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-            runtime.stop();
-        }
-    }
-
-    /** The runtime interface client and what it needs (not the function's own libraries: those are in the zip). */
-    private static String runtimeInterfaceClientClasspath() {
-        return List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-                .filter(p -> p.contains("aws-lambda-java-runtime-interface-client") || p.contains("aws-lambda-java-core")
-                        || p.contains("aws-lambda-java-serialization") || p.contains("utils-lite"))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** GET .../invocation/next hands out the queued events; POST .../{id}/response|error and init/error record. */
-    static final class FakeRuntimeApi {
-        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
-        final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final Map<String, String> pending = new ConcurrentHashMap<>();
-        private final HttpServer server;
-
-        FakeRuntimeApi() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-            server.createContext("/2018-06-01/runtime/", this::handle);
-            server.start();
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        void stop() {
-            server.stop(0);
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        try (LambdaHarness.FakeRuntimeApi runtime = new LambdaHarness.FakeRuntimeApi()) {
+            events.forEach(e -> runtime.events.add(e.toString()));
+            Path log = work.resolve(handler + ".log");
+            Process process = LambdaHarness.start(taskRoot, runtime, "cti-presence-" + handler,
+                    LambdaHarness.functionEnv(handler, store), log);
             try {
-                if (path.endsWith("/invocation/next")) {
-                    String event = events.poll(300, TimeUnit.SECONDS);
-                    if (event == null) {
-                        reply(exchange, 500, "{}");
-                        return;
-                    }
-                    String id = UUID.randomUUID().toString();
-                    requestIds.add(id);
-                    pending.put(id, event);
-                    exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", id);
-                    exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms",
-                            Long.toString(System.currentTimeMillis() + 60_000));
-                    exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                            "arn:aws:lambda:us-east-1:000000000000:function:cti-presence");
-                    exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                            "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=0");
-                    reply(exchange, 200, event);
-                } else if (path.endsWith("/response")) {
-                    answers.add(body);
-                    reply(exchange, 202, "{\"status\":\"OK\"}");
-                } else if (path.endsWith("/error")) {
-                    errors.add(path + " " + body);
-                    answers.add("{\"error\":" + JSON.writeValueAsString(body) + "}");
-                    reply(exchange, 202, "{\"status\":\"OK\"}");
-                } else {
-                    reply(exchange, 404, "{}");
+                List<JsonNode> answers = new ArrayList<>();
+                for (int i = 0; i < events.size() && runtime.errors.isEmpty(); i++) {
+                    String answer = runtime.answers.poll(120, TimeUnit.SECONDS);
+                    assertThat(answer).as("answer " + i + " of " + handler + "; log:\n" + Files.readString(log))
+                            .isNotNull();
+                    answers.add(JSON.readTree(answer));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reply(exchange, 500, "{}");
+                String output = Files.readString(log);
+                assertThat(runtime.errors).as("invocation or init errors; log:\n" + output).isEmpty();
+                assertThat(output).as("JSON log lines").contains("{\"timestamp\"");
+                assertThat(output).as("no HTTP listener inside Lambda").doesNotContain(":8080");
+                lastRun = new Run(output, List.copyOf(runtime.requestIds));
+                return answers;
+            } finally {
+                LambdaHarness.stop(process);
             }
-        }
-
-        private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
         }
     }
 }
