@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ServerBench {
     /** The README's production run command's JVM options. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /** {@code -Dbench.server-jvm="…"}: other JVM options for the server (experiments; the report names them). */
+    static final List<String> SERVER_JVM = System.getProperty("bench.server-jvm", "").isBlank() ? JVM_OPTIONS
+            : List.of(System.getProperty("bench.server-jvm").trim().split("\\s+"));
 
     /** {@code -Dbench.nmt=true}: servers run with native memory tracking, and (d) prints where the memory went. */
     static final boolean NMT = Boolean.getBoolean("bench.nmt");
@@ -53,11 +56,16 @@ final class ServerBench {
         if (!NMT) {
             return;
         }
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(server.process().pid()), "VM.native_memory", "summary").redirectErrorStream(true)
-                .start();
-        System.out.println("native memory of the server:\n" + new String(jcmd.getInputStream().readAllBytes()));
-        jcmd.waitFor();
+        for (String[] command : List.of(new String[]{"VM.native_memory", "summary"}, new String[]{"GC.heap_info"},
+                new String[]{"GC.run"}, new String[]{"GC.heap_info"})) { // the heap before and after a full GC
+            List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                    .toString(), Long.toString(server.process().pid())));
+            args.addAll(List.of(command));
+            Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+            System.out.println("server " + String.join(" ", command) + ":\n"
+                    + new String(jcmd.getInputStream().readAllBytes()));
+            jcmd.waitFor();
+        }
     }
 
     /** A started process with its HTTP and store ports. */
@@ -89,7 +97,7 @@ final class ServerBench {
         int storePort = Bench.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(SERVER_JVM);
         if (NMT) {
             command.add("-XX:NativeMemoryTracking=summary");
         }

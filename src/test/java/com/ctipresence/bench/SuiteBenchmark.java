@@ -36,6 +36,9 @@ class SuiteBenchmark {
         write(took);
     }
 
+    /** The line after which docs/BENCHMARKS.md is written by hand and kept by every run. */
+    static final String FINDINGS = "<!-- findings: written by hand, kept by reruns -->";
+
     private interface Part {
         void run() throws Exception;
     }
@@ -90,7 +93,7 @@ class SuiteBenchmark {
                   `GET /invocation/next`), first invoke and warm invokes (event handed out to response) of an agent
                   reading its presence, vs a bare Quarkus `@Named` handler (`src/bench/bare-lambda`, same run).
 
-                """.formatted(String.join(" ", ServerBench.JVM_OPTIONS)));
+                """.formatted(String.join(" ", ServerBench.SERVER_JVM)));
         md.append(String.format(Locale.ROOT, "Recorded %s on %s (%d CPUs, JDK %s, %s)%s; the run took %d s.%n%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), host(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -112,6 +115,15 @@ class SuiteBenchmark {
                 : String.join("; ", missed.stream().map(r -> r.section() + " " + r.figure()).toList())).append(".\n");
         Path out = Bench.QUICK ? Path.of("target/BENCHMARKS-quick.md")
                 : ONLY.isEmpty() ? Path.of("docs/BENCHMARKS.md") : Path.of("target/BENCHMARKS-partial.md");
+        // what a person wrote below the marker (findings, profiles, what remains and why) survives a rerun
+        Path kept = Path.of("docs/BENCHMARKS.md");
+        if (Files.exists(kept)) {
+            String previous = Files.readString(kept);
+            int at = previous.indexOf(FINDINGS);
+            if (at >= 0) {
+                md.append('\n').append(previous.substring(at));
+            }
+        }
         Files.writeString(out, md.toString());
         System.out.printf("%nwritten: %s%n%s%n", out.toAbsolutePath(), md);
     }

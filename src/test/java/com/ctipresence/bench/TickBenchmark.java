@@ -86,7 +86,11 @@ class TickBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.inMemory("bench-", port);
+        // on disk, as the local server keeps it (-Dbench.tick-store=memory: in memory)
+        DynamoDbConfig config = "memory".equals(System.getProperty("bench.tick-store"))
+                ? com.ctipresence.support.StoreConfigs.inMemory("bench-", port)
+                : com.ctipresence.support.StoreConfigs.onDisk("bench-", port,
+                java.nio.file.Files.createTempDirectory("bench-tick-store"));
         EmbeddedDynamoDb embedded = new EmbeddedDynamoDb(config);
         embedded.start();
         WriteCounter counter = new WriteCounter();
@@ -109,7 +113,8 @@ class TickBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
             String agentsTable = tables.name(Tables.AGENTS);
             try {
-                System.out.printf("%n== tick benchmark: concurrency %d, DynamoDB Local in-process ==%n", CONCURRENCY);
+                System.out.printf("%n== tick benchmark: concurrency %d, DynamoDB Local in-process, %s ==%n", CONCURRENCY,
+                        config.embedded().inMemory() ? "in memory" : "on disk");
                 run("warm-up", "bench-warm-up", true, Bench.size(1_000, 200), callCenters, presence, timeTracking,
                         dynamo, agentsTable, clock, counter, pool, false);
                 for (int agents : new int[]{Bench.size(1_000, 200), Bench.size(AGENTS, 1_000)}) {

@@ -37,4 +37,56 @@ class EmbeddedDynamoDbTest {
             assertThat(store.port()).isEqualTo(-1);
         }
     }
+
+    @Test
+    void onDiskItsDatabaseIsInWriteAheadLogModeAndKeepsWhatWasWritten(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dataDir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        DynamoDbConfig config = com.ctipresence.support.StoreConfigs.onDisk("wal-", port, dataDir);
+        EmbeddedDynamoDb store = new EmbeddedDynamoDb(config);
+        store.start();
+        try (var dynamo = client(store.port())) {
+            var tables = new com.ctipresence.adapter.out.dynamodb.Tables(config);
+            new com.ctipresence.adapter.out.dynamodb.DynamoDbStartup(dynamo, tables, config).createMissingTables();
+            new com.ctipresence.adapter.out.dynamodb.DynamoCallCenterRepository(dynamo, tables)
+                    .save(com.ctipresence.domain.Presets.byName(com.ctipresence.domain.Presets.STANDARD).orElseThrow().validate("wal-cc"));
+        } finally {
+            store.stop();
+        }
+        java.nio.file.Path database = dataDir.resolve("shared-local-instance.db");
+        assertThat(database).exists();
+        com.almworks.sqlite4java.SQLiteConnection sqlite = new com.almworks.sqlite4java.SQLiteConnection(
+                database.toFile());
+        try {
+            sqlite.open(false);
+            var mode = sqlite.prepare("PRAGMA journal_mode");
+            assertThat(mode.step()).isTrue();
+            assertThat(mode.columnString(0)).as("kept in the file: DynamoDB Local wrote through the log")
+                    .isEqualTo("wal");
+            mode.dispose();
+        } finally {
+            sqlite.dispose();
+        }
+        EmbeddedDynamoDb again = new EmbeddedDynamoDb(config); // a restart finds what was written
+        again.start();
+        try (var dynamo = client(again.port())) {
+            assertThat(new com.ctipresence.adapter.out.dynamodb.DynamoCallCenterRepository(dynamo,
+                    new com.ctipresence.adapter.out.dynamodb.Tables(config)).find("wal-cc")).isPresent();
+        } finally {
+            again.stop();
+        }
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.DynamoDbClient client(int port) {
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
 }

@@ -105,6 +105,7 @@ public class EmbeddedDynamoDb {
                 throw new UncheckedIOException("cannot create DynamoDB Local data dir " + dir, e);
             }
             dbPath = dir.toString();
+            useWriteAheadLog(dir.resolve(DATABASE_FILE));
         }
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("dynamodb-local");
@@ -143,6 +144,33 @@ public class EmbeddedDynamoDb {
         boundPort = connector.getLocalPort();
         LOG.infof("embedded DynamoDB Local listening on %s:%d only (%s)", LOOPBACK, boundPort,
                 embedded.inMemory() ? "in memory" : "data in " + dbPath);
+    }
+
+    /** The file DynamoDB Local keeps every table in (one database, shared by every access key). */
+    static final String DATABASE_FILE = "shared-local-instance.db";
+
+    /**
+     * Puts the database into SQLite's write-ahead-log mode before DynamoDB Local opens it (the mode is kept in the
+     * file; a new file is created in it). With its default rollback journal every write created a journal file,
+     * synced it and the database and deleted it again; with the log a write appends to it and syncs it once
+     * (synchronous=FULL stays: a committed write survives a crash and a power cut alike). Single process, so the
+     * log's shared memory is only ever used by this one.
+     */
+    static void useWriteAheadLog(Path database) {
+        try {
+            com.amazonaws.services.dynamodbv2.local.shared.access.sqlite.SQLiteLibraryLoader.initialize();
+            com.almworks.sqlite4java.SQLiteConnection connection =
+                    new com.almworks.sqlite4java.SQLiteConnection(database.toFile());
+            try {
+                connection.open(true);
+                connection.exec("PRAGMA journal_mode=WAL");
+            } finally {
+                connection.dispose();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot prepare DynamoDB Local's database " + database + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The port it listens on while running, else -1. */
