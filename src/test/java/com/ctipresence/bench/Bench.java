@@ -30,6 +30,10 @@ final class Bench {
         return QUICK ? quick : full;
     }
 
+    static double size(double full, double quick) {
+        return QUICK ? quick : full;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

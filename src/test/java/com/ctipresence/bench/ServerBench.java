@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ServerBench {
     /** The README's production run command's JVM options. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
     /** {@code -Dbench.server-jvm="…"}: other JVM options for the server (experiments; the report names them). */
     static final List<String> SERVER_JVM = System.getProperty("bench.server-jvm", "").isBlank() ? JVM_OPTIONS
             : List.of(System.getProperty("bench.server-jvm").trim().split("\\s+"));
@@ -337,7 +337,7 @@ final class ServerBench {
                     expect(send("PUT", presenceUrl(server, cc, "agent-" + agent), tokens[agent],
                             seq % 2 == 0 ? "{\"stateId\":\"away\"}" : "{\"stateId\":\"ready\"}"), "change");
                 };
-                double seconds = Bench.size(5, 2);
+                double seconds = Bench.size(4, 2);
                 load(8, seconds, 0, change); // warm-up (JIT) of both
                 load(8, seconds, 0, floor);
                 double maxThroughput8 = 0;
