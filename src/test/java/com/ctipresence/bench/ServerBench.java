@@ -338,8 +338,8 @@ final class ServerBench {
                             seq % 2 == 0 ? "{\"stateId\":\"away\"}" : "{\"stateId\":\"ready\"}"), "change");
                 };
                 double seconds = Bench.size(4, 2);
-                load(8, seconds, 0, change); // warm-up (JIT) of both
-                load(8, seconds, 0, floor);
+                load(8, seconds / 2, 0, change); // warm-up (JIT) of both
+                load(8, seconds / 2, 0, floor);
                 double maxThroughput8 = 0;
                 for (int clients : new int[]{1, 8, 32}) {
                     List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), p999 = new ArrayList<>(),

@@ -115,7 +115,7 @@ class TickBenchmark {
             try {
                 System.out.printf("%n== tick benchmark: concurrency %d, DynamoDB Local in-process, %s ==%n", CONCURRENCY,
                         config.embedded().inMemory() ? "in memory" : "on disk");
-                run("warm-up", "bench-warm-up", true, Bench.size(1_000, 200), callCenters, presence, timeTracking,
+                run("warm-up", "bench-warm-up", true, Bench.size(500, 200), callCenters, presence, timeTracking,
                         dynamo, agentsTable, clock, counter, pool, false);
                 for (int agents : new int[]{Bench.size(1_000, 200), Bench.size(AGENTS, 1_000)}) {
                     List<double[]> ratios = new ArrayList<>();

@@ -9,8 +9,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 /**
- * Tells the local tick scheduler when a call-center configuration is saved, so its cached list of ticked call
- * centers is reloaded at its next run instead of scanning the call-center table every second.
+ * Tells the local tick scheduler and delivery worker when a call-center configuration is saved, so their cached
+ * view of the call centers is reloaded at their next run instead of scanning the call-center table every second.
  */
 @Decorator
 @Priority(10)
@@ -23,9 +23,13 @@ public abstract class CallCenterSaves implements CallCenterRepository {
     @Inject
     TickScheduler scheduler;
 
+    @Inject
+    DeliveryWorker deliveryWorker;
+
     @Override
     public void save(com.ctipresence.domain.CallCenterConfig config) {
         delegate.save(config);
         scheduler.callCentersChanged();
+        deliveryWorker.callCentersChanged();
     }
 }
