@@ -39,8 +39,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * histogram under load; (d) start-up to the first answer and RSS vs a bare Quarkus REST app built in the same run.
  */
 final class ServerBench {
-    /** The README's production run command's JVM options. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /** The README's production run command's heap and collector. */
+    static final List<String> HEAP = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /** The README's production run command's JVM options: the build's class-data-sharing archive, then HEAP. */
+    static final List<String> JVM_OPTIONS = concat("-XX:SharedArchiveFile=target/app-cds.jsa", HEAP);
     /** {@code -Dbench.server-jvm="…"}: other JVM options for the server (experiments; the report names them). */
     static final List<String> SERVER_JVM = System.getProperty("bench.server-jvm", "").isBlank() ? JVM_OPTIONS
             : List.of(System.getProperty("bench.server-jvm").trim().split("\\s+"));
@@ -93,11 +95,17 @@ final class ServerBench {
     }
 
     static Server start(Path jar, String readyPath, Path dataDir, String... extra) throws Exception {
+        return start(jar, SERVER_JVM, readyPath, dataDir, extra);
+    }
+
+    /** Starts {@code jar} with these JVM options; answers once {@code readyPath} answers 200. */
+    static Server start(Path jar, List<String> jvm, String readyPath, Path dataDir, String... extra)
+            throws Exception {
         int httpPort = Bench.freePort();
         int storePort = Bench.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(SERVER_JVM);
+        command.addAll(jvm);
         if (NMT) {
             command.add("-XX:NativeMemoryTracking=summary");
         }
@@ -518,23 +526,41 @@ final class ServerBench {
 
     static void startupAndMemory(Path jar, Path work) throws Exception {
         Path bare = buildBareApp();
+        // the same technique on the floor, for a fair second view: the bare app with a class-data-sharing archive
+        // of its own, made as the build makes the server's (a start, then the JVM writes it as it exits)
+        Path bareArchive = work.resolve("bare-cds.jsa");
+        try (Server s = start(bare, concat("-XX:ArchiveClassesAtExit=" + bareArchive, HEAP), "/hello",
+                work.resolve("bare-training"))) {
+            s.process().pid(); // started and answered; closing it writes the archive
+        }
+        List<String> bareWithArchive = concat("-XX:SharedArchiveFile=" + bareArchive, HEAP);
         List<Double> serverStart = new ArrayList<>(), bareStart = new ArrayList<>(), serverRss = new ArrayList<>(),
-                bareRss = new ArrayList<>(), serverFirst = new ArrayList<>();
+                bareRss = new ArrayList<>(), serverFirst = new ArrayList<>(), bareCdsStart = new ArrayList<>(),
+                serverNoCdsStart = new ArrayList<>();
         for (int round = 0; round < Bench.ROUNDS; round++) {
-            try (Server s = start(bare, "/hello", work.resolve("bare-" + round))) {
+            try (Server s = start(bare, HEAP, "/hello", work.resolve("bare-" + round))) {
                 bareStart.add(s.startMillis());
                 bareRss.add(Bench.rssMb(s.process().pid()));
+            }
+            try (Server s = start(bare, bareWithArchive, "/hello", work.resolve("bare-cds-" + round))) {
+                bareCdsStart.add(s.startMillis());
             }
             try (Server s = start(jar, "/q/health/ready", work.resolve("d-" + round))) {
                 serverStart.add(s.startMillis());
                 serverFirst.add(s.firstAnswerMillis());
                 serverRss.add(Bench.rssMb(s.process().pid()));
             }
+            try (Server s = start(jar, HEAP, "/q/health/ready", work.resolve("d-no-cds-" + round))) {
+                serverNoCdsStart.add(s.startMillis());
+            }
         }
-        double ms = Bench.median(serverStart), mb = Bench.median(bareStart);
+        double ms = Bench.median(serverStart), mb = Bench.median(bareStart), mbc = Bench.median(bareCdsStart);
         Bench.row("d", "start-up to first answer (ready)", ms, "ms", mb, "≤ 1.5× bare", ms <= 1.5 * mb);
         Bench.row("d", "start-up to the first HTTP answer (503 while the store starts)", Bench.median(serverFirst),
                 "ms", mb, null, null);
+        Bench.row("d", "start-up (ready) vs the bare app with an archive of its own", ms, "ms", mbc, null, null);
+        Bench.row("d", "start-up (ready) without the archive (-XX:SharedArchiveFile left out)",
+                Bench.median(serverNoCdsStart), "ms", mb, null, null);
         Bench.row("d", "RSS at start", Bench.median(serverRss), "MB", Bench.median(bareRss), null, null);
 
         int agents = Bench.size(10_000, 500);
@@ -561,6 +587,12 @@ final class ServerBench {
             double overruns = metrics(s, "cti_tick_overruns_total", "callCenterId", cc);
             Bench.note(String.format("(d) tick of %d agents: %.0f overruns of the 5 s interval", agents, overruns));
         }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /** Builds src/bench/bare-app offline with the project's wrapper; returns its runnable jar. */

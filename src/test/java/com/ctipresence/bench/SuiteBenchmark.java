@@ -87,11 +87,17 @@ class SuiteBenchmark {
                   1,000 wrap-ups run at once and run out at that pace. *Burst* (no target): 1,000 calls end as fast as
                   the server takes them. Percentiles are histogram bucket upper bounds (50 ms is a bucket of its own).
                 - **(c)** one tick of N agents (in-process, `TickService.tick`, the store on disk as the server keeps
-                  it) vs one raw conditional UpdateItem per agent with the same concurrency, side by side in each
-                  round (their order alternating); the verdict takes the median of the rounds' ratios. Write requests
-                  counted by an SDK interceptor.
+                  it) vs one raw conditional UpdateItem per agent with the same concurrency: the very checkpoints
+                  the tick wrote (accounting mark and running totals, as large as the tick's), sent again straight
+                  to the store without a read, conditional on what they wrote (so they change nothing). Side by side
+                  in each round (their order alternating); the verdict takes the median of the rounds' ratios.
+                  Write requests counted by an SDK interceptor.
                 - **(d)** process start to the first 200 of `/q/health/ready` (the store is up) vs a bare Quarkus REST
-                  app (`src/bench/bare-app`, built in the same run) to its first 200; RSS from /proc.
+                  app (`src/bench/bare-app`, built in the same run, started with the same heap options) to its first
+                  200; RSS from /proc. The server maps the class-data-sharing archive the build made
+                  (`target/app-cds.jsa`), as the README's run command does; for a fair second view the bare app is
+                  also started with an archive of its own (made in the run the same way), and the server without its
+                  archive.
                 - **(e)** the `api` Lambda function (the `-Plambda` function.zip, built in a temporary copy of the project)
                   under AWS's runtime interface client with a fake Runtime API: init (process start to its first
                   `GET /invocation/next`), first invoke and warm invokes (event handed out to response) of an agent

@@ -40,6 +40,7 @@ public class DynamoDbStartup {
     private final StoreReadiness readiness;
     private final boolean inBackground;
     private java.time.Duration holdBack = java.time.Duration.ZERO;
+    private boolean exitWhenReady;
 
     public DynamoDbStartup(DynamoDbClient dynamo, Tables tables, DynamoDbConfig config) {
         this(dynamo, tables, config, (EmbeddedDynamoDb) null, new StoreReadiness(), false);
@@ -58,6 +59,14 @@ public class DynamoDbStartup {
          */
         @WithDefault("0s")
         java.time.Duration holdBack();
+
+        /**
+         * End the process (exit code 0) as soon as the store is ready: the build's class-data-sharing training run
+         * (pom.xml, execution {@code appcds-archive}) boots the packaged server this way so that the JVM archives
+         * every class a start loads, the embedded store's and its first requests' included.
+         */
+        @WithDefault("false")
+        boolean exitWhenReady();
     }
 
     @Inject
@@ -66,6 +75,7 @@ public class DynamoDbStartup {
         this(dynamo, tables, config, embedded.isResolvable() ? embedded.get() : null, readiness,
                 startup.background());
         this.holdBack = startup.holdBack();
+        this.exitWhenReady = startup.exitWhenReady();
     }
 
     /** With the embedded store (null: none in this build) given directly (tests). */
@@ -125,6 +135,10 @@ public class DynamoDbStartup {
         }
         readiness.markReady();
         LOG.infof("store ready in %d ms", (System.nanoTime() - started) / 1_000_000);
+        if (exitWhenReady) {
+            LOG.info("cti.store-startup.exit-when-ready: ready, exiting");
+            Quarkus.asyncExit(0);
+        }
     }
 
     public void createMissingTables() {
