@@ -44,7 +44,7 @@ final class HttpClientBench {
         clients.put("url-connection", UrlConnectionHttpClient::builder);
         clients.put("apache", () -> reflective("software.amazon.awssdk.http.apache.ApacheHttpClient"));
         clients.put("aws-crt", () -> reflective("software.amazon.awssdk.http.crt.AwsCrtHttpClient"));
-        double seconds = Bench.size(1.5, 1); // per measurement, after a warm-up of a third of it
+        double seconds = Bench.size(1.0, 1); // per measurement, after a warm-up of a third of it
         try {
             Tables tables = new Tables(config);
             String table = tables.name(Tables.CALL_CENTERS);
