@@ -2,6 +2,7 @@ package com.ctipresence.application.service;
 
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,12 @@ public final class ExpiryFirst {
 
     private static final Object LOCK = new Object();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+    /**
+     * Bulk units that go on while expiries are still in flight after their wait: one at a time, so a steady stream
+     * of expiries (which rarely leaves none in flight) finds at most one bulk write ahead of it at the store, not a
+     * whole pool's.
+     */
+    private static final Semaphore WHILE_EXPIRING = new Semaphore(1);
 
     private ExpiryFirst() {
     }
@@ -69,8 +76,30 @@ public final class ExpiryFirst {
     }
 
     /**
-     * A fixed pool for bulk writers (a tick's agents): each task first yields to running expiries. Its threads run
-     * at minimum priority (a hint to the OS; the yield is what holds).
+     * Before a unit of bulk work: yields to running expiries ({@link #yieldToExpiries}); if expiries still run after
+     * that, the unit goes on only as the one bulk unit allowed while expiries run. Call {@link #afterBulkUnit} with
+     * the answer when the unit is done.
+     */
+    public static boolean beforeBulkUnit(Duration max) {
+        yieldToExpiries(max);
+        if (IN_FLIGHT.get() == 0) {
+            return false;
+        }
+        WHILE_EXPIRING.acquireUninterruptibly();
+        return true;
+    }
+
+    /** After a unit of bulk work that {@link #beforeBulkUnit} let go on while expiries ran. */
+    public static void afterBulkUnit(boolean whileExpiring) {
+        if (whileExpiring) {
+            WHILE_EXPIRING.release();
+        }
+    }
+
+    /**
+     * A fixed pool for bulk writers (a tick's agents): each task first yields to running expiries, and while they
+     * still run only one task at a time goes on ({@link #beforeBulkUnit}). Its threads run at minimum priority (a
+     * hint to the OS; the yield is what holds).
      */
     public static ThreadPoolExecutor bulkPool(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
@@ -80,12 +109,20 @@ public final class ExpiryFirst {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
+        ThreadLocal<Boolean> whileExpiring = ThreadLocal.withInitial(() -> false);
         return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 factory) {
             @Override
             protected void beforeExecute(Thread t, Runnable r) {
-                yieldToExpiries(MAX_YIELD);
+                whileExpiring.set(beforeBulkUnit(MAX_YIELD));
                 super.beforeExecute(t, r);
+            }
+
+            @Override
+            protected void afterExecute(Runnable r, Throwable failure) {
+                super.afterExecute(r, failure);
+                afterBulkUnit(whileExpiring.get());
+                whileExpiring.set(false);
             }
         };
     }

@@ -47,8 +47,12 @@ public class LocalWrapUpTimer implements WrapUpTimer {
     private final Clock clock;
     private final boolean enabled;
     private final Duration firstRetry;
-    /** Threads that run expiries: their own few, never a tick's; see ExpiryFirst for their priority. */
-    static final int THREADS = 4;
+    /**
+     * Threads that run expiries: their own, never a tick's; see ExpiryFirst for their priority. Enough that a
+     * thousand wrap-ups ending within seconds, each waiting on the store for two requests, do not queue for a
+     * thread (with 4, expiries fired up to 470 ms late while the store was busy: docs/BENCHMARKS.md (b)).
+     */
+    static final int THREADS = 16;
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(THREADS, r -> {
         Thread t = new Thread(r, "wrap-up-timer");
         t.setDaemon(true);

@@ -112,6 +112,71 @@ class ExpiryUnderLoadTest {
     }
 
     @Test
+    void whileExpiriesStayInFlightPastTheYieldBulkWritersGoOnOneAtATimeAndAllTogetherOnceNoneRuns()
+            throws Exception {
+        CountDownLatch expiryMayEnd = new CountDownLatch(1);
+        Thread expiry = new Thread(() -> ExpiryFirst.expiry(() -> {
+            try {
+                expiryMayEnd.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        expiry.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ExpiryFirst.inFlight() == 1);
+        ThreadPoolExecutor writers = ExpiryFirst.bulkPool(3, "test-one-at-a-time");
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            CountDownLatch unitsMayEnd = new CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> units = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                units.add(writers.submit(() -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        unitsMayEnd.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    running.decrementAndGet();
+                }));
+            }
+            // past their yield (ExpiryFirst.MAX_YIELD) one unit runs; the other two wait for it
+            await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 1 && waitingWriters() == 2);
+            unitsMayEnd.countDown();
+            for (var unit : units) {
+                unit.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(most.get()).as("bulk units at once while an expiry ran").isEqualTo(1);
+
+            expiryMayEnd.countDown();
+            expiry.join(10_000);
+            CountDownLatch allThree = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                writers.submit(() -> {
+                    allThree.countDown();
+                    try {
+                        allThree.await(30, TimeUnit.SECONDS); // each waits for the other two: all run at once
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertThat(allThree.await(10, TimeUnit.SECONDS)).as("no expiry: the whole pool writes").isTrue();
+        } finally {
+            expiryMayEnd.countDown();
+            writers.shutdownNow();
+        }
+    }
+
+    private static long waitingWriters() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("test-one-at-a-time") && t.getState() == Thread.State.WAITING)
+                .count();
+    }
+
+    @Test
     void bulkWritersRunAtMinimumAndTimerThreadsAtMaximumPriority() throws Exception {
         ThreadPoolExecutor writers = ExpiryFirst.bulkPool(1, "test-prio");
         try {
