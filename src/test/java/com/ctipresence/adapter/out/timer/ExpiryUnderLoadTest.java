@@ -61,6 +61,8 @@ class ExpiryUnderLoadTest {
                     }, clock, Services.NO_METRICS, tickPool, Duration.ofMinutes(5));
             assertThat(scheduler.runDue()).containsExactly("cc-busy");
             assertThat(writersBusy.await(10, TimeUnit.SECONDS)).isTrue();
+            // the tick may still be handing its writes over when the first two start
+            await().atMost(Duration.ofSeconds(10)).until(() -> writers.getQueue().size() == 48);
             assertThat(writers.getQueue()).as("agent writes queued behind the busy writers").hasSize(48);
 
             Queue<String> expired = new ConcurrentLinkedQueue<>();
