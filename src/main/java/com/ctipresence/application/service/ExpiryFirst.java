@@ -80,7 +80,7 @@ public final class ExpiryFirst {
      * that, the unit goes on only as the one bulk unit allowed while expiries run. Call {@link #afterBulkUnit} with
      * the answer when the unit is done.
      */
-    public static boolean beforeBulkUnit(Duration max) {
+    private static boolean beforeBulkUnit(Duration max) {
         yieldToExpiries(max);
         if (IN_FLIGHT.get() == 0) {
             return false;
@@ -89,8 +89,18 @@ public final class ExpiryFirst {
         return true;
     }
 
+    /** Runs one unit of bulk work outside the bulk pool (a tick's page read) by the same rule as the pool's. */
+    public static <T> T bulkUnit(Supplier<T> work) {
+        boolean whileExpiring = beforeBulkUnit(MAX_YIELD);
+        try {
+            return work.get();
+        } finally {
+            afterBulkUnit(whileExpiring);
+        }
+    }
+
     /** After a unit of bulk work that {@link #beforeBulkUnit} let go on while expiries ran. */
-    public static void afterBulkUnit(boolean whileExpiring) {
+    private static void afterBulkUnit(boolean whileExpiring) {
         if (whileExpiring) {
             WHILE_EXPIRING.release();
         }
