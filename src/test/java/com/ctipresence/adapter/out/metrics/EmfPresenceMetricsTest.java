@@ -100,6 +100,11 @@ class EmfPresenceMetricsTest {
 
         Map<String, Set<String>> localNames = new HashMap<>();
         for (Meter meter : registry.getMeters()) {
+            if (meter.getId().getName().endsWith(".histogram") && meter.getId().getTag("le") != null) {
+                // the lateness timer's 50 ms service-level bucket, which this registry shows as gauges of their
+                // own (Prometheus: _bucket lines of the timer): part of the timer, which EMF sends with its values
+                continue;
+            }
             localNames.put(meter.getId().getName(), meter.getId().getTags().stream().map(t -> t.getKey())
                     .collect(Collectors.toCollection(TreeSet::new)));
         }
