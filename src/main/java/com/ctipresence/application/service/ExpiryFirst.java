@@ -76,39 +76,28 @@ public final class ExpiryFirst {
     }
 
     /**
-     * Before a unit of bulk work: yields to running expiries ({@link #yieldToExpiries}); if expiries still run after
-     * that, the unit goes on only as the one bulk unit allowed while expiries run. Call {@link #afterBulkUnit} with
-     * the answer when the unit is done.
+     * Runs one unit of bulk work (a tick's agent write, its page read): it first yields to running expiries
+     * ({@link #yieldToExpiries}); if expiries still run after that, it goes on only as the one bulk unit allowed
+     * while expiries run.
      */
-    private static boolean beforeBulkUnit(Duration max) {
-        yieldToExpiries(max);
-        if (IN_FLIGHT.get() == 0) {
-            return false;
-        }
-        WHILE_EXPIRING.acquireUninterruptibly();
-        return true;
-    }
-
-    /** Runs one unit of bulk work outside the bulk pool (a tick's page read) by the same rule as the pool's. */
     public static <T> T bulkUnit(Supplier<T> work) {
-        boolean whileExpiring = beforeBulkUnit(MAX_YIELD);
+        yieldToExpiries(MAX_YIELD);
+        boolean whileExpiring = IN_FLIGHT.get() > 0;
+        if (whileExpiring) {
+            WHILE_EXPIRING.acquireUninterruptibly();
+        }
         try {
             return work.get();
         } finally {
-            afterBulkUnit(whileExpiring);
-        }
-    }
-
-    /** After a unit of bulk work that {@link #beforeBulkUnit} let go on while expiries ran. */
-    private static void afterBulkUnit(boolean whileExpiring) {
-        if (whileExpiring) {
-            WHILE_EXPIRING.release();
+            if (whileExpiring) {
+                WHILE_EXPIRING.release();
+            }
         }
     }
 
     /**
-     * A fixed pool for bulk writers (a tick's agents): each task first yields to running expiries, and while they
-     * still run only one task at a time goes on ({@link #beforeBulkUnit}). Its threads run at minimum priority (a
+     * A fixed pool for bulk writers (a tick's agents): each task runs as a {@link #bulkUnit} (it yields to running
+     * expiries, and while they still run only one task at a time goes on). Its threads run at minimum priority (a
      * hint to the OS; the yield is what holds).
      */
     public static ThreadPoolExecutor bulkPool(int threads, String name) {
@@ -119,20 +108,14 @@ public final class ExpiryFirst {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
-        ThreadLocal<Boolean> whileExpiring = ThreadLocal.withInitial(() -> false);
         return new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 factory) {
             @Override
-            protected void beforeExecute(Thread t, Runnable r) {
-                whileExpiring.set(beforeBulkUnit(MAX_YIELD));
-                super.beforeExecute(t, r);
-            }
-
-            @Override
-            protected void afterExecute(Runnable r, Throwable failure) {
-                super.afterExecute(r, failure);
-                afterBulkUnit(whileExpiring.get());
-                whileExpiring.set(false);
+            public void execute(Runnable task) {
+                super.execute(() -> bulkUnit(() -> {
+                    task.run();
+                    return null;
+                }));
             }
         };
     }
