@@ -47,17 +47,28 @@ class EmbeddedDynamoDbTest {
         }
         DynamoDbConfig config = com.ctipresence.support.StoreConfigs.onDisk("wal-", port, dataDir);
         EmbeddedDynamoDb store = new EmbeddedDynamoDb(config);
+        java.util.Set<Thread> before = sqliteThreads();
         store.start();
+        java.util.Set<Thread> ours = new java.util.HashSet<>();
         try (var dynamo = client(store.port())) {
             var tables = new com.ctipresence.adapter.out.dynamodb.Tables(config);
             new com.ctipresence.adapter.out.dynamodb.DynamoDbStartup(dynamo, tables, config).createMissingTables();
             new com.ctipresence.adapter.out.dynamodb.DynamoCallCenterRepository(dynamo, tables)
                     .save(com.ctipresence.domain.Presets.byName(com.ctipresence.domain.Presets.STANDARD).orElseThrow().validate("wal-cc"));
+            ours.addAll(sqliteThreads());
+            ours.removeAll(before);
         } finally {
             store.stop();
         }
+        assertThat(ours).as("the thread that owns DynamoDB Local's SQLite connection").isNotEmpty();
+        assertThat(ours).as("stop() returns once that thread has closed the database (DynamoDB Local's own close "
+                + "only asks it to stop)").noneMatch(Thread::isAlive);
         java.nio.file.Path database = dataDir.resolve("shared-local-instance.db");
         assertThat(database).exists();
+        assertThat(dataDir.resolve("shared-local-instance.db-wal"))
+                .as("stop() returns once SQLite has closed the file: the last connection checkpoints the log and "
+                        + "removes it (DynamoDB Local's own close returns before that)")
+                .doesNotExist();
         com.almworks.sqlite4java.SQLiteConnection sqlite = new com.almworks.sqlite4java.SQLiteConnection(
                 database.toFile());
         try {
@@ -78,6 +89,12 @@ class EmbeddedDynamoDbTest {
         } finally {
             again.stop();
         }
+    }
+
+    private static java.util.Set<Thread> sqliteThreads() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.getName().startsWith("SQLiteQueue["));
+        return threads;
     }
 
     private static software.amazon.awssdk.services.dynamodb.DynamoDbClient client(int port) {

@@ -48,6 +48,7 @@ public class EmbeddedDynamoDb {
     private final DynamoDbConfig config;
     private Server server;
     private LocalDynamoDBServerHandler handler;
+    private LocalDynamoDBRequestHandler database;
     private int boundPort = -1;
 
     public EmbeddedDynamoDb(DynamoDbConfig config) {
@@ -116,11 +117,12 @@ public class EmbeddedDynamoDb {
         connector.setPort(embedded.port());
         jetty.addConnector(connector);
         LocalDynamoDBServerHandler requests;
+        LocalDynamoDBRequestHandler tables;
         try {
             // (port-unused 0, inMemory, dbPath, sharedDb, delayTransientStatuses) as ServerRunner builds it;
             // CORS null: no browser origin is allowed
-            requests = new LocalDynamoDBServerHandler(
-                    new LocalDynamoDBRequestHandler(0, embedded.inMemory(), dbPath, true, false), null);
+            tables = new LocalDynamoDBRequestHandler(0, embedded.inMemory(), dbPath, true, false);
+            requests = new LocalDynamoDBServerHandler(tables, null);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create DynamoDB Local: " + e.getMessage(), e);
         }
@@ -132,7 +134,7 @@ public class EmbeddedDynamoDb {
         try {
             jetty.start();
         } catch (Exception e) {
-            stopQuietly(jetty, requests);
+            stopQuietly(jetty, requests, tables);
             if (causedByBind(e)) {
                 throw new PortInUseException(embedded.port());
             }
@@ -141,6 +143,7 @@ public class EmbeddedDynamoDb {
         }
         server = jetty;
         handler = requests;
+        database = tables;
         boundPort = connector.getLocalPort();
         LOG.infof("embedded DynamoDB Local listening on %s:%d only (%s)", LOOPBACK, boundPort,
                 embedded.inMemory() ? "in memory" : "data in " + dbPath);
@@ -183,15 +186,21 @@ public class EmbeddedDynamoDb {
             return;
         }
         try {
-            stopQuietly(server, handler);
+            stopQuietly(server, handler, database);
         } finally {
             server = null;
             handler = null;
+            database = null;
             boundPort = -1;
         }
     }
 
-    private static void stopQuietly(Server jetty, LocalDynamoDBServerHandler requests) {
+    /**
+     * Stops the server and closes the database: when it returns, SQLite has closed the file (log checkpointed, no
+     * lock held), so a restart in this process or another program can open it at once.
+     */
+    private static void stopQuietly(Server jetty, LocalDynamoDBServerHandler requests,
+                                    LocalDynamoDBRequestHandler tables) {
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -202,6 +211,54 @@ public class EmbeddedDynamoDb {
         } catch (Exception e) {
             LOG.warn("closing embedded DynamoDB Local's database failed", e);
         }
+        awaitDatabaseClosed(tables);
+    }
+
+    /** How long stop() waits for SQLite's thread to close the file (a checkpoint of the log on a slow disk). */
+    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+
+    /**
+     * DynamoDB Local's close only asks the thread that owns its SQLite connection to stop ({@code SQLiteQueue.stop},
+     * no join): the file stays open and locked a while after it returns, and whoever opens it then gets "database is
+     * locked". DynamoDB Local offers no way to wait, so this reaches its queues (request handler → clients → SQLite
+     * access → queue) and joins each one's thread. Should a later DynamoDB Local lay them out otherwise, it says so
+     * and stop() returns as before.
+     */
+    static void awaitDatabaseClosed(LocalDynamoDBRequestHandler tables) {
+        try {
+            Object clients = field(tables, "dbRequestHandlers");
+            for (Object client : ((java.util.Map<?, ?>) clients).values()) {
+                Object access = field(client, "dbAccess");
+                Object queue = field(access, "queue");
+                if (queue instanceof com.almworks.sqlite4java.SQLiteQueue sqlite) {
+                    Thread owner = (Thread) field(sqlite, "myThread");
+                    if (owner != null) {
+                        owner.join(CLOSE_WAIT.toMillis());
+                        if (owner.isAlive()) {
+                            LOG.warnf("embedded DynamoDB Local's database is still closing after %s", CLOSE_WAIT);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf("cannot wait for embedded DynamoDB Local's database to close (%s); it may stay locked a moment",
+                    e.toString());
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        for (Class<?> type = owner.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(owner);
+            } catch (NoSuchFieldException next) {
+                // declared higher up
+            }
+        }
+        throw new NoSuchFieldException(owner.getClass().getName() + "." + name);
     }
 
     private static boolean causedByBind(Throwable e) {
