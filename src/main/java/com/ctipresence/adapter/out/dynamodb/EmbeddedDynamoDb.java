@@ -47,7 +47,6 @@ public class EmbeddedDynamoDb {
 
     private final DynamoDbConfig config;
     private Server server;
-    private LocalDynamoDBServerHandler handler;
     private LocalDynamoDBRequestHandler database;
     private int boundPort = -1;
 
@@ -134,7 +133,7 @@ public class EmbeddedDynamoDb {
         try {
             jetty.start();
         } catch (Exception e) {
-            stopQuietly(jetty, requests, tables);
+            stopQuietly(jetty, tables);
             if (causedByBind(e)) {
                 throw new PortInUseException(embedded.port());
             }
@@ -142,7 +141,6 @@ public class EmbeddedDynamoDb {
                     + embedded.port() + ": " + e.getMessage(), e);
         }
         server = jetty;
-        handler = requests;
         database = tables;
         boundPort = connector.getLocalPort();
         LOG.infof("embedded DynamoDB Local listening on %s:%d only (%s)", LOOPBACK, boundPort,
@@ -186,10 +184,9 @@ public class EmbeddedDynamoDb {
             return;
         }
         try {
-            stopQuietly(server, handler, database);
+            stopQuietly(server, database);
         } finally {
             server = null;
-            handler = null;
             database = null;
             boundPort = -1;
         }
@@ -199,15 +196,14 @@ public class EmbeddedDynamoDb {
      * Stops the server and closes the database: when it returns, SQLite has closed the file (log checkpointed, no
      * lock held), so a restart in this process or another program can open it at once.
      */
-    private static void stopQuietly(Server jetty, LocalDynamoDBServerHandler requests,
-                                    LocalDynamoDBRequestHandler tables) {
+    private static void stopQuietly(Server jetty, LocalDynamoDBRequestHandler tables) {
         try {
             jetty.stop();
         } catch (Exception e) {
             LOG.warn("stopping embedded DynamoDB Local failed", e);
         }
         try {
-            requests.close();
+            tables.shutdown(); // what the server handler's close does: it has no other handler
         } catch (Exception e) {
             LOG.warn("closing embedded DynamoDB Local's database failed", e);
         }
