@@ -1,5 +1,6 @@
 package com.ctipresence.bench;
 
+import com.ctipresence.support.ProductionJvm;
 import com.ctipresence.support.TestKeys;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,6 +33,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.ctipresence.support.ProductionJvm.HEAP;
+
 /**
  * The packaged server, started as the README says (bounded heap), with its embedded DynamoDB Local: (a) presence
  * changes over HTTP vs the raw 2-request floor on the same DynamoDB Local, and requests per change / GET / call
@@ -39,12 +42,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * histogram under load; (d) start-up to the first answer and RSS vs a bare Quarkus REST app built in the same run.
  */
 final class ServerBench {
-    /** The README's production run command's heap and collector. */
-    static final List<String> HEAP = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
-    /** The README's production run command's JVM options: the build's class-data-sharing archive, then HEAP. */
-    static final List<String> JVM_OPTIONS = concat("-XX:SharedArchiveFile=target/app-cds.jsa", HEAP);
-    /** {@code -Dbench.server-jvm="…"}: other JVM options for the server (experiments; the report names them). */
-    static final List<String> SERVER_JVM = System.getProperty("bench.server-jvm", "").isBlank() ? JVM_OPTIONS
+    /**
+     * The server's JVM options: the README's production run command's ({@link ProductionJvm}), or with
+     * {@code -Dbench.server-jvm="…"} others (experiments; the report names them).
+     */
+    static final List<String> SERVER_JVM = System.getProperty("bench.server-jvm", "").isBlank() ? ProductionJvm.OPTIONS
             : List.of(System.getProperty("bench.server-jvm").trim().split("\\s+"));
 
     /** {@code -Dbench.nmt=true}: servers run with native memory tracking, and (d) prints where the memory went. */
@@ -193,6 +195,9 @@ final class ServerBench {
     /** Load result: latencies (ns) of every operation and the operations per second. */
     record Load(List<Long> nanos, double perSecond, int failures) {
     }
+
+    /** Calls that end as fast as the server takes them in (b)'s burst. */
+    static final int BURST = Bench.size(300, 50);
 
     /**
      * {@code clients} threads run {@code op} for {@code seconds}; {@code ratePerSecond} > 0 paces them (in total).
@@ -421,9 +426,6 @@ final class ServerBench {
      * Lateness comes from the server's own {@code cti.wrapup.lateness} histogram (time from {@code wrapUpUntil} to
      * the committed expiry), not from polling.
      */
-    /** Calls that end as fast as the server takes them in (b)'s burst. */
-    static final int BURST = Bench.size(300, 50);
-
     private static void lateness(Server server, String[] changeTokens, String changeCc, int agentsPerClient,
                                  double rate) throws Exception {
         String cc = "bench-wrapups";
@@ -535,11 +537,11 @@ final class ServerBench {
         // the same technique on the floor, for a fair second view: the bare app with a class-data-sharing archive
         // of its own, made as the build makes the server's (a start, then the JVM writes it as it exits)
         Path bareArchive = work.resolve("bare-cds.jsa");
-        try (Server s = start(bare, concat("-XX:ArchiveClassesAtExit=" + bareArchive, HEAP), "/hello",
-                work.resolve("bare-training"))) {
+        try (Server s = start(bare, ProductionJvm.concat("-XX:ArchiveClassesAtExit=" + bareArchive, HEAP),
+                "/hello", work.resolve("bare-training"))) {
             s.process().pid(); // started and answered; closing it writes the archive
         }
-        List<String> bareWithArchive = concat("-XX:SharedArchiveFile=" + bareArchive, HEAP);
+        List<String> bareWithArchive = ProductionJvm.concat("-XX:SharedArchiveFile=" + bareArchive, HEAP);
         List<Double> serverStart = new ArrayList<>(), bareStart = new ArrayList<>(), serverRss = new ArrayList<>(),
                 bareRss = new ArrayList<>(), serverFirst = new ArrayList<>(), bareCdsStart = new ArrayList<>(),
                 serverNoCdsStart = new ArrayList<>();
@@ -593,12 +595,6 @@ final class ServerBench {
             double overruns = metrics(s, "cti_tick_overruns_total", "callCenterId", cc);
             Bench.note(String.format("(d) tick of %d agents: %.0f overruns of the 5 s interval", agents, overruns));
         }
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new ArrayList<>(List.of(first));
-        all.addAll(rest);
-        return all;
     }
 
     /** Builds src/bench/bare-app offline with the project's wrapper; returns its runnable jar. */

@@ -79,15 +79,15 @@ class TickBenchmark {
             }
         }
 
-        /** The UpdateItem requests sent while {@code work} ran. */
-        List<UpdateItemRequest> keep(Callable<?> work) throws Exception {
+        /** Keeps the UpdateItem requests sent from now on, until {@link #kept}. */
+        void keepFromNow() {
             updates.clear();
             keeping = true;
-            try {
-                work.call();
-            } finally {
-                keeping = false;
-            }
+        }
+
+        /** The UpdateItem requests sent since {@link #keepFromNow}; keeps no more. */
+        List<UpdateItemRequest> kept() {
+            keeping = false;
             return List.copyOf(updates);
         }
     }
@@ -194,17 +194,13 @@ class TickBenchmark {
             floor = floor(LAST_CHECKPOINTS.get(cc), dynamo, counter, pool);
         }
         counter.writes.set(0);
-        long[] tickNanosHolder = new long[1];
-        TickResult[] resultHolder = new TickResult[1];
-        List<UpdateItemRequest> checkpoints = counter.keep(() -> {
-            long tickStart = System.nanoTime();
-            resultHolder[0] = timeTracking.tick(cc);
-            tickNanosHolder[0] = System.nanoTime() - tickStart;
-            return null;
-        });
-        long tickNanos = tickNanosHolder[0];
+        counter.keepFromNow();
+        long tickStart = System.nanoTime();
+        TickResult result = timeTracking.tick(cc);
+        long tickNanos = System.nanoTime() - tickStart;
+        List<UpdateItemRequest> checkpoints = counter.kept();
         long tickWrites = counter.writes.get();
-        assertThat(resultHolder[0].written()).isEqualTo(agents);
+        assertThat(result.written()).isEqualTo(agents);
         assertThat(checkpoints).hasSize(agents);
         LAST_CHECKPOINTS.put(cc, checkpoints);
         if (!floorFirst) {

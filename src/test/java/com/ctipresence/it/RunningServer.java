@@ -63,15 +63,10 @@ final class RunningServer implements AutoCloseable {
         return new Exit(ended ? process.exitValue() : null, Files.readString(log));
     }
 
-    /** The README's production run command's JVM options (its class-data-sharing archive included). */
-    static final List<String> PRODUCTION_JVM = List.of("-XX:SharedArchiveFile=" + Path.of(
-            System.getProperty("project.build.directory", "target"), "app-cds.jsa"), "-Xms64m", "-Xmx256m",
-            "-XX:+UseSerialGC");
-
     private static List<String> command(int httpPort, Path dataDir, int dynamoPort, String... extraProperties) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(PRODUCTION_JVM);
+        command.addAll(com.ctipresence.support.ProductionJvm.OPTIONS);
         // the build's class-data-sharing archive, strictly: a missing or unusable archive fails the start
         command.add("-Xshare:on");
         command.addAll(List.of(
